@@ -1,0 +1,3 @@
+export type * from './common.js';
+export type * from './keepalived.js';
+export type * from './haproxy.js';

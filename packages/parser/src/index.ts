@@ -1,0 +1,2 @@
+export * from './source/index.js';
+export type * from './ast/index.js';

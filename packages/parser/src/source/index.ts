@@ -1,0 +1,3 @@
+export * from './source-file.js';
+export * from './diagnostic.js';
+export * from './file-system.js';
