@@ -1,7 +1,9 @@
 // Bundles each package's entry points with esbuild. One bundle per executable keeps
 // start-up fast: loading chevrotain as hundreds of ESM modules costs ~250 ms, bundled ~7 ms.
 import { build } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+
+const lintVersion = JSON.parse(readFileSync('packages/lint/package.json', 'utf8')).version;
 
 const entries = [
   { in: 'packages/parser/src/index.ts', out: 'packages/parser/dist/index.js' },
@@ -23,6 +25,7 @@ for (const entry of entries) {
     minifySyntax: true,
     // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __cfglintCreateRequire } from 'node:module'; const require = __cfglintCreateRequire(import.meta.url);" },
+    define: { CFGLINT_VERSION: JSON.stringify(lintVersion) },
     logLevel: 'warning',
   });
 }
