@@ -19,6 +19,8 @@ export interface HaSection extends StatementBase {
   /** The words after the keyword: name, `from NAME`, and the 1.5 form's address. */
   args: Word[];
   body: HaStatement[];
+  /** The header line has a lexical error; HAProxy skips such a line (so opens no section). */
+  malformed?: boolean;
 }
 
 /**
@@ -31,6 +33,8 @@ export interface HaDirective extends StatementBase {
   words: Word[];
   keyword: string;
   keywordLength: number;
+  /** The line has a lexical error (unmatched quote, bad escape…); HAProxy skips it. */
+  malformed?: boolean;
 }
 
 /** One `.if`/`.elif`/`.else` branch: the condition words and the branch body. */
@@ -40,6 +44,10 @@ export interface HaBranch extends NodeBase {
   args: Word[];
   trailingComment?: Comment;
   body: HaStatement[];
+  /** Blank lines before this branch's line (the `.if` line's are the conditional's `blankLinesBefore`). */
+  blankLinesBefore?: number;
+  /** The line has a lexical error; HAProxy skips it. */
+  malformed?: boolean;
 }
 
 export interface HaConditional extends StatementBase {
@@ -47,6 +55,8 @@ export interface HaConditional extends StatementBase {
   branches: HaBranch[];
   /** The `.endif` word; missing when the file ends first (a diagnostic says so). */
   endif?: Word;
+  /** Words after `.endif` (HAProxy rejects them; kept so nothing is lost). */
+  endifArgs?: Word[];
   endifComment?: Comment;
   blankLinesBeforeEndif: number;
 }
