@@ -1,0 +1,146 @@
+import type { Comment, KaBlock, KaDefinition, KaDirective, KaFile, KaPrefixes, KaStatement, Word } from '@cfglint/parser';
+import { sameLine } from './layout/emit.js';
+import { makeUnit } from './layout/unit.js';
+import type { Unit } from './layout/unit.js';
+
+const BACKSLASH = 92;
+
+/**
+ * keepalived.conf → units. Style: one statement per line, `keyword args {` … `}` with
+ * the body one level deeper, single spaces between words, comments where they were.
+ *
+ * What is never touched, because keepalived reads it differently from how it looks:
+ * - `$NAME=value` definitions (single- or multi-line) are kept byte for byte: the value
+ *   is pasted into other lines as text, so even its inner spacing may matter;
+ * - a line starting with `@host` or `~SEQ(…)` applies to the physical line, so such a
+ *   line is never split, and a `{` on a later line is never pulled up to it; the same
+ *   for lines holding `$NAME` references (a definition may expand to several lines);
+ * - a comment ending in `\` followed by blanks keeps its blanks (`\` + newline would
+ *   make keepalived append a `\` to the statement).
+ */
+export function keepalivedUnits(ast: KaFile, text: string): Unit[] {
+  const units: Unit[] = [];
+  new KeepalivedUnits(text, units).body(ast.body, 0);
+  return units;
+}
+
+class KeepalivedUnits {
+  constructor(
+    private readonly text: string,
+    private readonly units: Unit[],
+  ) {}
+
+  body(statements: KaStatement[], depth: number): void {
+    for (const s of statements) {
+      switch (s.kind) {
+        case 'CommentStatement':
+          this.units.push(makeUnit(s.comment.start, s.comment.end, depth, this.comment(s.comment)));
+          break;
+        case 'KaDirective':
+          this.directive(s, depth);
+          break;
+        case 'KaBlock':
+          this.block(s, depth);
+          break;
+        case 'KaDefinition':
+          this.definition(s, depth);
+          break;
+        case 'ErrorStatement': {
+          const end = s.start + s.text.length;
+          this.units.push(this.withComment(s.start, end, depth, s.text.trimEnd(), s.trailingComment, false));
+          break;
+        }
+      }
+    }
+  }
+
+  private directive(s: KaDirective, depth: number): void {
+    const first = firstLeaf(s, s.keyword);
+    const last = s.args.length > 0 ? s.args[s.args.length - 1] : s.keyword;
+    const keep = isPinned(s, s.args) || s.keyword.hasVariable === true;
+    this.units.push(this.withComment(first.start, last.end, depth, this.words(s, s.keyword, s.args, first.start, last.end), s.trailingComment, keep));
+  }
+
+  private block(s: KaBlock, depth: number): void {
+    const text = this.text;
+    const first = firstLeaf(s, s.keyword);
+    const lastWord = s.args.length > 0 ? s.args[s.args.length - 1] : s.keyword;
+    const pinned = isPinned(s, s.args) || s.keyword.hasVariable === true;
+    const header = this.words(s, s.keyword, s.args, first.start, lastWord.end);
+    const braceOnHeaderLine = sameLine(text, lastWord.end, s.open.start);
+    const head = s.headComments ?? [];
+
+    if (braceOnHeaderLine || (!pinned && head.length === 0)) {
+      // `keyword args {` [# comment]
+      this.units.push(this.withComment(first.start, s.open.end, depth, header + ' {', s.trailingComment, pinned, true));
+    } else {
+      // The `{` stays on its own line: pulling it up would move it across a comment or
+      // onto a line that keepalived may skip or repeat as a whole.
+      let k = 0;
+      if (k < head.length && sameLine(text, lastWord.end, head[k].start)) {
+        this.units.push(makeUnit(first.start, head[k].end, depth, header + ' ' + this.comment(head[k]), false, false, pinned));
+        k++;
+      } else {
+        this.units.push(makeUnit(first.start, lastWord.end, depth, header, false, false, pinned));
+      }
+      for (; k < head.length; k++) this.units.push(makeUnit(head[k].start, head[k].end, depth, this.comment(head[k])));
+      this.units.push(this.withComment(s.open.start, s.open.end, depth, '{', s.trailingComment, false, true));
+    }
+
+    this.body(s.body, depth + 1);
+
+    if (s.close) {
+      this.units.push(this.withComment(s.close.start, s.close.end, depth, '}', s.closeComment, false, false, true));
+    }
+  }
+
+  private definition(s: KaDefinition, depth: number): void {
+    const text = this.text;
+    const first = firstLeaf(s, s.name);
+    // The definition's own leaves; a trailing comment is handled apart.
+    let end = s.equals.end;
+    if (s.value.length > 0) end = Math.max(end, s.value[s.value.length - 1].end);
+    if (s.continuations && s.continuations.length > 0) end = Math.max(end, s.continuations[s.continuations.length - 1].end);
+    if (s.innerComments && s.innerComments.length > 0) end = Math.max(end, s.innerComments[s.innerComments.length - 1].end);
+    this.units.push(this.withComment(first.start, end, depth, text.slice(first.start, end), s.trailingComment, true));
+  }
+
+  /** Prefixes, keyword and arguments joined by single spaces (or the source slice when it spans lines). */
+  private words(s: KaPrefixes, keyword: Word, args: Word[], start: number, end: number): string {
+    const slice = this.text.slice(start, end);
+    if (slice.indexOf('\n') !== -1) return slice;
+    let out = '';
+    if (s.condition) out = s.condition.text + ' ';
+    if (s.repeat) for (const r of s.repeat) out += r.text + ' ';
+    out += keyword.text;
+    for (const a of args) out += ' ' + a.text;
+    return out;
+  }
+
+  private withComment(start: number, end: number, depth: number, body: string, comment: Comment | undefined, keepLine: boolean, open = false, close = false): Unit {
+    if (!comment) return makeUnit(start, end, depth, body, open, close, keepLine);
+    return makeUnit(start, comment.end, depth, body + ' ' + this.comment(comment), open, close, keepLine);
+  }
+
+  /** Comment text as written; see the class comment for the one case that keeps trailing blanks. */
+  private comment(c: Comment): string {
+    const text = this.text;
+    if (c.text.charCodeAt(c.text.length - 1) !== BACKSLASH) return c.text;
+    let e = c.end;
+    while (e < text.length && (text.charCodeAt(e) === 32 || text.charCodeAt(e) === 9)) e++;
+    return e === c.end ? c.text : text.slice(c.start, e);
+  }
+}
+
+function firstLeaf(s: KaPrefixes, fallback: Word): Word {
+  if (s.condition) return s.condition;
+  if (s.repeat && s.repeat.length > 0) return s.repeat[0];
+  return fallback;
+}
+
+/** Lines keepalived treats as a whole: `@host`, `~SEQ(…)`, or holding a `$NAME` reference. */
+function isPinned(s: KaPrefixes, args: Word[]): boolean {
+  if (s.condition || (s.repeat && s.repeat.length > 0)) return true;
+  for (const a of args) if (a.hasVariable) return true;
+  return false;
+}

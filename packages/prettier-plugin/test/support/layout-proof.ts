@@ -1,0 +1,82 @@
+import { parseHaproxy, parseKeepalived } from '@cfglint/parser';
+import type { Language } from '../../src/engine/options.js';
+
+/** Fields that describe layout only; everything else in the tree must survive formatting. */
+const LAYOUT_FIELDS = new Set(['start', 'end', 'blankLinesBefore', 'blankLinesBeforeClose', 'blankLinesBeforeEndif', 'eol', 'finalNewline', 'bom']);
+
+/** The tree without positions and blank-line counts, as a string that can be compared. */
+export function treeShape(node: unknown): string {
+  return JSON.stringify(node, function (this: Record<string, unknown>, key, value) {
+    if (LAYOUT_FIELDS.has(key)) return undefined;
+    // Trailing blanks after a comment are whitespace the formatter removes.
+    if (key === 'text' && this.kind === 'Comment' && typeof value === 'string') return value.trimEnd();
+    return value;
+  });
+}
+
+/** Every leaf text (words, comments, punctuation) in source order. */
+export function leafTexts(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const n of node) leafTexts(n, out);
+  } else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'Word' || o.kind === 'Punct') out.push(String(o.text));
+    else if (o.kind === 'Comment') out.push(String(o.text).trimEnd());
+    else for (const key of Object.keys(o)) leafTexts(o[key], out);
+  }
+  return out;
+}
+
+/** Quoted words' raw text, in source order. */
+export function quotedWords(node: unknown, out: string[] = []): string[] {
+  if (Array.isArray(node)) {
+    for (const n of node) quotedWords(n, out);
+  } else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'Word') {
+      if (o.quoted) out.push(String(o.text));
+    } else for (const key of Object.keys(o)) quotedWords(o[key], out);
+  }
+  return out;
+}
+
+export function stripWhitespace(text: string): string {
+  return text.replace(/\s+/g, '');
+}
+
+export function parse(text: string, language: Language) {
+  const normalized = text.replace(/^\uFEFF/, '').replaceAll('\r\n', '\n');
+  return language === 'keepalived' ? parseKeepalived(normalized, 'x') : parseHaproxy(normalized, 'x');
+}
+
+export interface ProofFailure {
+  check: 'non-whitespace' | 'quoted-strings' | 'leaves' | 'tree' | 'reparse-errors';
+  detail: string;
+}
+
+/** Checks that `formatted` differs from `original` in layout only; returns the first failure. */
+export function proveLayoutOnly(original: string, formatted: string, language: Language): ProofFailure | undefined {
+  if (stripWhitespace(original) !== stripWhitespace(formatted)) return { check: 'non-whitespace', detail: firstDifference(stripWhitespace(original), stripWhitespace(formatted)) };
+  const before = parse(original, language);
+  const after = parse(formatted, language);
+  const qa = quotedWords(before.ast);
+  const qb = quotedWords(after.ast);
+  if (JSON.stringify(qa) !== JSON.stringify(qb)) return { check: 'quoted-strings', detail: firstDifference(qa.join('\n'), qb.join('\n')) };
+  const la = leafTexts(before.ast);
+  const lb = leafTexts(after.ast);
+  if (JSON.stringify(la) !== JSON.stringify(lb)) return { check: 'leaves', detail: firstDifference(la.join('\n'), lb.join('\n')) };
+  const ta = treeShape(before.ast);
+  const tb = treeShape(after.ast);
+  if (ta !== tb) return { check: 'tree', detail: firstDifference(ta, tb) };
+  const errorsBefore = before.diagnostics.filter((d) => d.severity === 'error').map((d) => d.code);
+  const errorsAfter = after.diagnostics.filter((d) => d.severity === 'error' && d.code !== 'lex/missing-final-newline').map((d) => d.code);
+  const expected = errorsBefore.filter((c) => c !== 'lex/missing-final-newline' && c !== 'lex/byte-order-mark');
+  if (JSON.stringify(expected) !== JSON.stringify(errorsAfter)) return { check: 'reparse-errors', detail: `${expected.join(',')} → ${errorsAfter.join(',')}` };
+  return undefined;
+}
+
+function firstDifference(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return `at ${i}: ${JSON.stringify(a.slice(Math.max(0, i - 40), i + 40))} vs ${JSON.stringify(b.slice(Math.max(0, i - 40), i + 40))}`;
+}
