@@ -1,2 +1,3 @@
 export * from './source/index.js';
 export type * from './ast/index.js';
+export * from './keepalived/index.js';
