@@ -25,11 +25,12 @@ export interface HaproxyParseOptions {
  */
 export function parseHaproxy(text: string, fileName = '<input>', options: HaproxyParseOptions = {}): HaproxyParseResult {
   const source = new SourceFile(fileName, text);
-  const scan = scanHaproxy(text);
+  const resolve = options.resolveKeyword ?? defaultResolver;
+  const scan = scanHaproxy(text, resolve);
   const raw: RawDiagnostic[] = scan.diagnostics;
-  if (scan.hasConditionals) limitConditionDepth(scan.lines, raw);
-  const items = nestLines(scan.lines, scan.hasConditionals);
-  const ast = new AstBuilder(text, scan.lines, options.resolveKeyword ?? defaultResolver, raw).build(scan, items);
+  if (scan.hasConditionals) limitConditionDepth(scan, raw);
+  const items = nestLines(scan.kinds, scan.hasConditionals);
+  const ast = new AstBuilder(text, scan, resolve, raw).build(scan, items);
   if (text.length > 0 && !scan.finalNewline) {
     raw.push({
       code: 'lex/missing-final-newline',

@@ -1,7 +1,6 @@
 import { EmbeddedActionsParser, createToken, createTokenInstance } from 'chevrotain';
 import type { IToken, TokenType } from 'chevrotain';
 import { LineKind } from './scanner.js';
-import type { ScannedLine } from './scanner.js';
 
 /**
  * The conditional structure of a file: a list of line indices and conditional blocks.
@@ -113,21 +112,21 @@ function getParser(): ConditionalParser {
  * Nests the lines into conditional blocks. A token's `startOffset` carries its line
  * index. Files without conditional lines are flat; they skip the token stream.
  */
-export function nestLines(lines: readonly ScannedLine[], hasConditionals: boolean): LineItem[] {
+export function nestLines(kinds: readonly LineKind[], hasConditionals: boolean): LineItem[] {
   if (!hasConditionals) {
-    const items: LineItem[] = new Array(lines.length);
-    for (let i = 0; i < lines.length; i++) items[i] = i;
+    const items: LineItem[] = new Array(kinds.length);
+    for (let i = 0; i < kinds.length; i++) items[i] = i;
     return items;
   }
-  const tokens: IToken[] = new Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    tokens[i] = createTokenInstance(tokenTypeOf[lines[i].kind], '', i, i, i, i, i, i);
+  const tokens: IToken[] = new Array(kinds.length);
+  for (let i = 0; i < kinds.length; i++) {
+    tokens[i] = createTokenInstance(tokenTypeOf[kinds[i]], '', i, i, i, i, i, i);
   }
   const p = getParser();
   p.input = tokens;
   const items = p.file();
   // The grammar accepts every sequence; should Chevrotain still stop early, keep the rest flat.
-  if (p.errors.length > 0 || !Array.isArray(items)) return nestFallback(lines.length, Array.isArray(items) ? items : []);
+  if (p.errors.length > 0 || !Array.isArray(items)) return nestFallback(kinds.length, Array.isArray(items) ? items : []);
   return items;
 }
 

@@ -1,4 +1,6 @@
-import type { Comment, Word } from '../ast/common.js';
+import type { Comment, CommentStatement, Word } from '../ast/common.js';
+import type { HaDirective } from '../ast/haproxy.js';
+import type { KeywordResolver } from './keywords.js';
 
 /**
  * Hand-written line scanner for haproxy.cfg. It follows HAProxy's own line reader
@@ -22,9 +24,9 @@ export const LineKind = {
 } as const;
 export type LineKind = (typeof LineKind)[keyof typeof LineKind];
 
-/** One non-blank line. */
-export interface ScannedLine {
-  kind: LineKind;
+/** A section, `.if`, `.elif`, `.else` or `.endif` line, before `to-ast.ts` builds its node. */
+export interface HeaderLine {
+  kind: 'HeaderLine';
   /** Offset of the first leaf. */
   start: number;
   /** End of the last leaf (the trailing comment included). */
@@ -37,6 +39,12 @@ export interface ScannedLine {
   malformed: boolean;
 }
 
+/**
+ * One non-blank line. Directive and comment lines are built as their final AST
+ * nodes right away (most lines are), which keeps the number of long-lived objects down.
+ */
+export type ScannedLine = HaDirective | CommentStatement | HeaderLine;
+
 /** A diagnostic with offsets; `parseHaproxy` turns offsets into ranges. */
 export interface RawDiagnostic {
   code: string;
@@ -48,6 +56,8 @@ export interface RawDiagnostic {
 
 export interface ScanResult {
   lines: ScannedLine[];
+  /** The LineKind of each entry of `lines`. */
+  kinds: LineKind[];
   /** Blank lines after the last non-blank line. */
   trailingBlankLines: number;
   diagnostics: RawDiagnostic[];
@@ -138,7 +148,8 @@ class LineScanner {
       i++;
     }
     const raw = text.slice(start, i);
-    words.push({ kind: 'Word', start, end: i, text: raw, value: raw, quoted: false, hasVariable: false });
+    // Plain words leave out the optional flags: smaller objects for the common case.
+    words.push({ kind: 'Word', start, end: i, text: raw, value: raw });
     return i;
   }
 
@@ -247,7 +258,10 @@ class LineScanner {
         Math.max(i, quoteStart + 1),
       );
     }
-    words.push({ kind: 'Word', start, end: i, text: text.slice(start, i), value, quoted, hasVariable });
+    const word: Word = { kind: 'Word', start, end: i, text: text.slice(start, i), value };
+    if (quoted) word.quoted = true;
+    if (hasVariable) word.hasVariable = true;
+    words.push(word);
     return i;
   }
 
@@ -336,9 +350,16 @@ function lineKindOf(first: Word): LineKind {
   return HAPROXY_SECTION_KEYWORDS.has(v) ? LineKind.Section : LineKind.Directive;
 }
 
-export function scanHaproxy(text: string): ScanResult {
+/**
+ * Splits the text into lines and words. Directive keywords are resolved here, in
+ * source order: the section a line belongs to is the last section line before it,
+ * whatever conditional blocks lie between (as HAProxy reads the file).
+ */
+export function scanHaproxy(text: string, resolve: KeywordResolver): ScanResult {
   const scanner = new LineScanner(text);
   const lines: ScannedLine[] = [];
+  const kinds: LineKind[] = [];
+  let sectionKind = '';
   const len = text.length;
   const bom = len > 0 && text.charCodeAt(0) === 0xfeff;
   let pos = bom ? 1 : 0;
@@ -455,16 +476,17 @@ export function scanHaproxy(text: string): ScanResult {
         end: contentEnd,
       });
     }
-    const first = words.length > 0 ? words[0].start : comment!.start;
-    lines.push({
-      kind,
-      start: first,
-      end: comment ? comment.end : words[words.length - 1].end,
-      words,
-      comment,
-      blankBefore: blank,
-      malformed: scanner.malformed,
-    });
+    const start = words.length > 0 ? words[0].start : comment!.start;
+    const end = comment ? comment.end : words[words.length - 1].end;
+    kinds.push(kind);
+    if (kind === LineKind.Directive || kind === LineKind.Scope) {
+      lines.push(makeDirective(words, comment, start, end, blank, scanner.malformed, kind === LineKind.Scope ? undefined : resolve, sectionKind));
+    } else if (kind === LineKind.Comment) {
+      lines.push({ kind: 'CommentStatement', start, end, blankLinesBefore: blank, comment: comment! });
+    } else {
+      if (kind === LineKind.Section) sectionKind = words[0].value;
+      lines.push({ kind: 'HeaderLine', start, end, words, comment, blankBefore: blank, malformed: scanner.malformed });
+    }
     blank = 0;
     pos = nl + 1;
   }
@@ -472,6 +494,7 @@ export function scanHaproxy(text: string): ScanResult {
   const finalNewline = len > 0 && text.charCodeAt(len - 1) === LF;
   return {
     lines,
+    kinds,
     trailingBlankLines: blank,
     diagnostics: scanner.diagnostics,
     eol: crlf > lf ? '\r\n' : '\n',
@@ -490,7 +513,7 @@ function scanScope(scanner: LineScanner, text: string, i: number, end: number, w
   if (closed) j++;
   const raw = text.slice(start, j);
   const name = raw.slice(1, closed ? -1 : undefined);
-  words.push({ kind: 'Word', start, end: j, text: raw, value: name, quoted: false, hasVariable: false });
+  words.push({ kind: 'Word', start, end: j, text: raw, value: name });
   if (!closed || name.length === 0) {
     scanner.diagnostics.push({
       code: 'parse/invalid-scope',
@@ -502,4 +525,28 @@ function scanScope(scanner: LineScanner, text: string, i: number, end: number, w
     scanner.malformed = true;
   }
   return j;
+}
+
+/** A directive node; `resolve` undefined means a `[scope]` line. */
+export function makeDirective(
+  words: Word[],
+  comment: Comment | undefined,
+  start: number,
+  end: number,
+  blankLinesBefore: number,
+  malformed: boolean,
+  resolve: KeywordResolver | undefined,
+  sectionKind: string,
+): HaDirective {
+  let keyword = '[scope]';
+  let keywordLength = 1;
+  if (resolve) {
+    const r = resolve(words, sectionKind);
+    keyword = r.keyword;
+    keywordLength = r.length;
+  }
+  const node: HaDirective = { kind: 'HaDirective', start, end, blankLinesBefore, words, keyword, keywordLength };
+  if (comment) node.trailingComment = comment;
+  if (malformed) node.malformed = true;
+  return node;
 }

@@ -1,10 +1,10 @@
-import type { CommentStatement, ErrorStatement, Word } from '../ast/common.js';
-import type { HaBranch, HaConditional, HaDirective, HaFile, HaSection, HaStatement } from '../ast/haproxy.js';
+import type { ErrorStatement, Word } from '../ast/common.js';
+import type { HaBranch, HaConditional, HaFile, HaSection, HaStatement } from '../ast/haproxy.js';
 import { checkConditionSyntax } from './condition.js';
 import type { KeywordResolver } from './keywords.js';
 import type { ConditionalItem, LineItem } from './parser.js';
-import { LineKind } from './scanner.js';
-import type { RawDiagnostic, ScanResult, ScannedLine } from './scanner.js';
+import { LineKind, makeDirective } from './scanner.js';
+import type { HeaderLine, RawDiagnostic, ScanResult, ScannedLine } from './scanner.js';
 
 /** HAProxy's MAXNESTEDCONDS. */
 export const MAX_CONDITION_DEPTH = 100;
@@ -16,25 +16,29 @@ const REPORT_DIRECTIVES: ReadonlySet<string> = new Set(['.diag', '.notice', '.wa
 /**
  * Groups lines into sections: a section line opens a section that takes every
  * following statement of the same body; a conditional block is a statement of the
- * current body and its branches start with no section open.
+ * current body and its branches start with no section open. Comment lines at
+ * column 0 that end a section stay outside it (see closeSection).
  */
 export class AstBuilder {
-  private sectionKind = '';
+  private readonly lines: ScannedLine[];
+  private readonly kinds: LineKind[];
 
   constructor(
     private readonly text: string,
-    private readonly lines: readonly ScannedLine[],
+    scan: ScanResult,
     private readonly resolve: KeywordResolver,
     private readonly diagnostics: RawDiagnostic[],
-  ) {}
+  ) {
+    this.lines = scan.lines;
+    this.kinds = scan.kinds;
+  }
 
   build(scan: ScanResult, items: LineItem[]): HaFile {
-    const body = this.body(items);
     return {
       kind: 'HaFile',
       start: 0,
       end: this.text.length,
-      body,
+      body: this.body(items),
       eol: scan.eol,
       finalNewline: scan.finalNewline,
       bom: scan.bom,
@@ -44,21 +48,24 @@ export class AstBuilder {
   private body(items: LineItem[]): HaStatement[] {
     const out: HaStatement[] = [];
     let section: HaSection | undefined;
+    let target = out;
     for (const item of items) {
-      const target = section ? section.body : out;
       if (typeof item !== 'number') {
         target.push(this.conditional(item));
         continue;
       }
       const line = this.lines[item];
-      switch (line.kind) {
+      if (line.kind !== 'HeaderLine') {
+        if (line.kind === 'HaDirective') this.checkDirective(line.words);
+        target.push(line);
+        continue;
+      }
+      switch (this.kinds[item]) {
         case LineKind.Section:
-          if (section) closeSection(section);
+          if (section) this.closeSection(section, out);
           section = this.section(line);
           out.push(section);
-          break;
-        case LineKind.Comment:
-          target.push(commentStatement(line));
+          target = section.body;
           break;
         case LineKind.Elif:
         case LineKind.Else:
@@ -66,15 +73,38 @@ export class AstBuilder {
           target.push(this.stray(line));
           break;
         default:
-          target.push(this.directive(line));
+          // A conditional line demoted by limitConditionDepth().
+          target.push(makeDirective(line.words, line.comment, line.start, line.end, line.blankBefore, line.malformed, this.resolve, ''));
       }
     }
-    if (section) closeSection(section);
+    if (section) this.closeSection(section, out);
     return out;
   }
 
-  private section(line: ScannedLine): HaSection {
-    this.sectionKind = line.words[0].value;
+  /**
+   * Ends a section. Comment lines at column 0 that end its body (the banner before
+   * the next section, by HAProxy convention) move to the enclosing body after it.
+   */
+  private closeSection(section: HaSection, parent: HaStatement[]) {
+    const body = section.body;
+    let k = body.length;
+    while (k > 0) {
+      const s = body[k - 1];
+      if (s.kind !== 'CommentStatement' || !this.atLineStart(s.start)) break;
+      k--;
+    }
+    const moved = k < body.length ? body.splice(k) : undefined;
+    if (body.length > 0) section.end = Math.max(section.end, body[body.length - 1].end);
+    if (moved) parent.push(...moved);
+  }
+
+  private atLineStart(offset: number): boolean {
+    if (offset === 0) return true;
+    const c = this.text.charCodeAt(offset - 1);
+    return c === 10 || (offset === 1 && c === 0xfeff);
+  }
+
+  private section(line: HeaderLine): HaSection {
     this.checkEmptyWords(line.words);
     const node: HaSection = {
       kind: 'HaSection',
@@ -90,48 +120,21 @@ export class AstBuilder {
     return node;
   }
 
-  private directive(line: ScannedLine): HaDirective {
-    const words = line.words;
-    let keyword: string;
-    let keywordLength: number;
-    if (line.kind === LineKind.Scope) {
-      keyword = '[scope]';
-      keywordLength = 1;
-    } else {
-      const resolved = this.resolve(words, this.sectionKind);
-      keyword = resolved.keyword;
-      keywordLength = resolved.length;
-      this.checkDotDirective(words);
-      this.checkEmptyWords(words);
-    }
-    const node: HaDirective = {
-      kind: 'HaDirective',
-      start: line.start,
-      end: line.end,
-      blankLinesBefore: line.blankBefore,
-      words,
-      keyword,
-      keywordLength,
-    };
-    if (line.comment) node.trailingComment = line.comment;
-    if (line.malformed) node.malformed = true;
-    return node;
-  }
-
   private conditional(item: ConditionalItem): HaConditional {
     const branches: HaBranch[] = [];
     let sawElse = false;
     for (const b of item.branches) {
-      const line = this.lines[b.line];
+      const line = this.lines[b.line] as HeaderLine;
+      const kind = this.kinds[b.line];
       const keyword = line.words[0];
-      if (line.kind === LineKind.Else) {
+      if (kind === LineKind.Else) {
         if (sawElse) this.report('parse/duplicate-else', "a second '.else' in the same block: HAProxy stops here", keyword);
         sawElse = true;
-      } else if (line.kind === LineKind.Elif && sawElse) {
-        this.report('parse/elif-after-else', "'.elif' after '.else' is not permitted: HAProxy stops here", keyword);
+        this.checkNoArgs(line);
+      } else {
+        if (kind === LineKind.Elif && sawElse) this.report('parse/elif-after-else', "'.elif' after '.else' is not permitted: HAProxy stops here", keyword);
+        this.checkCondition(line);
       }
-      if (line.kind === LineKind.Else) this.checkNoArgs(line);
-      else this.checkCondition(line);
       const body = this.body(b.items);
       const branch: HaBranch = {
         kind: 'HaBranch',
@@ -146,7 +149,7 @@ export class AstBuilder {
       if (line.malformed) branch.malformed = true;
       branches.push(branch);
     }
-    const open = this.lines[item.branches[0].line];
+    const open = this.lines[item.branches[0].line] as HeaderLine;
     const node: HaConditional = {
       kind: 'HaConditional',
       start: open.start,
@@ -156,7 +159,7 @@ export class AstBuilder {
       blankLinesBeforeEndif: 0,
     };
     if (item.endif >= 0) {
-      const line = this.lines[item.endif];
+      const line = this.lines[item.endif] as HeaderLine;
       node.endif = line.words[0];
       if (line.words.length > 1) node.endifArgs = line.words.slice(1);
       if (line.comment) node.endifComment = line.comment;
@@ -169,7 +172,7 @@ export class AstBuilder {
     return node;
   }
 
-  private stray(line: ScannedLine): ErrorStatement {
+  private stray(line: HeaderLine): ErrorStatement {
     const keyword = line.words[0];
     this.report('parse/stray-conditional', `'${keyword.value}' without a matching '.if'`, keyword);
     const wordsEnd = line.words[line.words.length - 1].end;
@@ -184,7 +187,7 @@ export class AstBuilder {
     return node;
   }
 
-  private checkNoArgs(line: ScannedLine) {
+  private checkNoArgs(line: HeaderLine) {
     if (line.words.length > 1) {
       const w = line.words[1];
       this.diagnostics.push({
@@ -197,7 +200,7 @@ export class AstBuilder {
     }
   }
 
-  private checkCondition(line: ScannedLine) {
+  private checkCondition(line: HeaderLine) {
     const problem = checkConditionSyntax(line.words.slice(1));
     if (problem) {
       this.diagnostics.push({
@@ -210,20 +213,22 @@ export class AstBuilder {
     }
   }
 
-  private checkDotDirective(words: readonly Word[]) {
+  private checkDirective(words: readonly Word[]) {
     const first = words[0].value;
-    if (first.charCodeAt(0) !== 46 || CONDITIONAL_WORDS.has(first)) return;
-    if (!REPORT_DIRECTIVES.has(first)) {
-      this.report('parse/unknown-directive', `unknown directive '${first}' (HAProxy knows .if, .elif, .else, .endif, .diag, .notice, .warning and .alert)`, words[0]);
-    } else if (words.length > 2) {
-      this.diagnostics.push({
-        code: 'parse/unexpected-argument',
-        severity: 'error',
-        message: `'${first}' takes one message: put it in quotes if it holds spaces`,
-        start: words[2].start,
-        end: words[words.length - 1].end,
-      });
+    if (first.charCodeAt(0) === 46 && !CONDITIONAL_WORDS.has(first)) {
+      if (!REPORT_DIRECTIVES.has(first)) {
+        this.report('parse/unknown-directive', `unknown directive '${first}' (HAProxy knows .if, .elif, .else, .endif, .diag, .notice, .warning and .alert)`, words[0]);
+      } else if (words.length > 2) {
+        this.diagnostics.push({
+          code: 'parse/unexpected-argument',
+          severity: 'error',
+          message: `'${first}' takes one message: put it in quotes if it holds spaces`,
+          start: words[2].start,
+          end: words[words.length - 1].end,
+        });
+      }
     }
+    this.checkEmptyWords(words);
   }
 
   private checkEmptyWords(words: readonly Word[]) {
@@ -247,35 +252,26 @@ export class AstBuilder {
   }
 }
 
-function closeSection(section: HaSection) {
-  const body = section.body;
-  if (body.length > 0) section.end = Math.max(section.end, body[body.length - 1].end);
-}
-
-function commentStatement(line: ScannedLine): CommentStatement {
-  const comment = line.comment!;
-  return { kind: 'CommentStatement', start: comment.start, end: comment.end, blankLinesBefore: line.blankBefore, comment };
-}
-
 /**
- * HAProxy refuses to nest more than MAX_CONDITION_DEPTH levels. Deeper `.if` lines
- * (and their `.elif`/`.else`/`.endif`) are demoted to plain directives with a
- * diagnostic, which also keeps the recursive builders' depth bounded.
+ * HAProxy refuses to nest MAX_CONDITION_DEPTH levels. Deeper `.if` lines (and their
+ * `.elif`/`.else`/`.endif`) are demoted to plain directives with a diagnostic, which
+ * also keeps the recursive builders' depth bounded.
  */
-export function limitConditionDepth(lines: ScannedLine[], diagnostics: RawDiagnostic[]): void {
+export function limitConditionDepth(scan: ScanResult, diagnostics: RawDiagnostic[]): void {
+  const { kinds, lines } = scan;
   let depth = 0;
   const demoted: boolean[] = [];
-  for (const line of lines) {
-    switch (line.kind) {
+  for (let i = 0; i < kinds.length; i++) {
+    switch (kinds[i]) {
       case LineKind.If:
         if (depth >= MAX_CONDITION_DEPTH - 1) {
           demoted.push(true);
-          line.kind = LineKind.Directive;
-          const w = line.words[0];
+          kinds[i] = LineKind.Directive;
+          const w = (lines[i] as HeaderLine).words[0];
           diagnostics.push({
             code: 'parse/too-deeply-nested',
             severity: 'error',
-            message: `too many nested '.if' blocks: HAProxy allows fewer than ${MAX_CONDITION_DEPTH}`,
+            message: `too many nested '.if' blocks: HAProxy allows at most ${MAX_CONDITION_DEPTH - 1} levels`,
             start: w.start,
             end: w.end,
           });
@@ -286,11 +282,11 @@ export function limitConditionDepth(lines: ScannedLine[], diagnostics: RawDiagno
         break;
       case LineKind.Elif:
       case LineKind.Else:
-        if (demoted.length > 0 && demoted[demoted.length - 1]) line.kind = LineKind.Directive;
+        if (demoted.length > 0 && demoted[demoted.length - 1]) kinds[i] = LineKind.Directive;
         break;
       case LineKind.Endif:
         if (demoted.length > 0) {
-          if (demoted.pop()) line.kind = LineKind.Directive;
+          if (demoted.pop()) kinds[i] = LineKind.Directive;
           else depth--;
         }
         break;

@@ -1,0 +1,187 @@
+import type { HaAddress, HaAddressFamily } from './types.js';
+
+interface PrefixInfo {
+  family?: HaAddressFamily;
+  transport?: 'stream' | 'dgram';
+}
+
+/** Address prefixes of HAProxy 1.5 … 3.x (str2sa_range()). */
+const PREFIXES: Readonly<Record<string, PrefixInfo>> = {
+  unix: { family: 'unix' },
+  uxst: { family: 'unix', transport: 'stream' },
+  uxdg: { family: 'unix', transport: 'dgram' },
+  abns: { family: 'abns' },
+  abnsz: { family: 'abns' },
+  ip: {},
+  ipv4: { family: 'ipv4' },
+  ipv6: { family: 'ipv6' },
+  tcp: { transport: 'stream' },
+  tcp4: { family: 'ipv4', transport: 'stream' },
+  tcp6: { family: 'ipv6', transport: 'stream' },
+  udp: { transport: 'dgram' },
+  udp4: { family: 'ipv4', transport: 'dgram' },
+  udp6: { family: 'ipv6', transport: 'dgram' },
+  quic4: { family: 'ipv4', transport: 'dgram' },
+  quic6: { family: 'ipv6', transport: 'dgram' },
+  'quic+ipv4': { family: 'ipv4', transport: 'dgram' },
+  'quic+ipv6': { family: 'ipv6', transport: 'dgram' },
+  mptcp: { transport: 'stream' },
+  mptcp4: { family: 'ipv4', transport: 'stream' },
+  mptcp6: { family: 'ipv6', transport: 'stream' },
+  fd: { family: 'fd' },
+  sockpair: { family: 'sockpair' },
+  rhttp: {},
+};
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+function isIpv6(host: string): boolean {
+  if (!/^[0-9A-Fa-f:.]+$/.test(host) || !host.includes(':')) return false;
+  const double = host.indexOf('::');
+  if (double >= 0 && host.indexOf('::', double + 1) >= 0) return false;
+  let groups = host.split(':');
+  // An embedded IPv4 tail counts as two groups.
+  const last = groups[groups.length - 1];
+  if (last.includes('.')) {
+    if (!IPV4.test(last)) return false;
+    groups = [...groups.slice(0, -1), '0', '0'];
+  }
+  const filled = groups.filter((g) => g.length > 0);
+  if (filled.some((g) => g.length > 4)) return false;
+  return double >= 0 ? filled.length <= 7 : groups.length === 8 && filled.length === 8;
+}
+
+export interface AddressParseOptions {
+  /** The written text before variable expansion (defaults to `text`). */
+  raw?: string;
+  hasVariable?: boolean;
+}
+
+/**
+ * Parses an address as HAProxy's str2sa_range() does: an optional `prefix@`, then a
+ * path, an fd number, or `host[:port]` where the port is the text after the last
+ * ':' unless a ']' comes later (`[::1]:80`, `:::80`, `*:80`, `:80`, `1.2.3.4:8000-8010`,
+ * `10.0.0.1:+1`). Never throws; problems go to `error`.
+ */
+export function parseHaproxyAddress(text: string, options: AddressParseOptions = {}): HaAddress {
+  const hasVariable = options.hasVariable ?? false;
+  const address: HaAddress = { raw: options.raw ?? text, text, family: 'unknown', transport: 'stream', wildcard: false, hasVariable };
+  let rest = text;
+  if (rest.startsWith('stream+')) rest = rest.slice(7);
+  else if (rest.startsWith('dgram+')) {
+    rest = rest.slice(6);
+    address.transport = 'dgram';
+  }
+  const at = rest.indexOf('@');
+  let forced: HaAddressFamily | undefined;
+  if (at > 0 && PREFIXES[rest.slice(0, at)] !== undefined) {
+    const prefix = rest.slice(0, at);
+    const info = PREFIXES[prefix];
+    address.prefix = prefix;
+    forced = info.family;
+    if (info.transport) address.transport = info.transport;
+    rest = rest.slice(at + 1);
+  } else if (at > 0 && /^[a-z0-9+]+$/.test(rest.slice(0, at))) {
+    address.error = `unknown address prefix '${rest.slice(0, at)}@'`;
+    return address;
+  }
+  if (text.length === 0) {
+    address.error = hasVariable ? 'the address is empty once variables are expanded' : 'empty address';
+    return address;
+  }
+  if (forced === 'unix' || forced === 'abns' || (forced === undefined && rest.startsWith('/'))) {
+    address.family = forced ?? 'unix';
+    address.path = rest;
+    if (rest.length === 0) address.error = 'empty socket path';
+    return address;
+  }
+  if (forced === 'fd' || forced === 'sockpair') {
+    address.family = forced;
+    if (/^\d+$/.test(rest)) address.fd = Number(rest);
+    else address.error = `file descriptor '${rest}' is not a valid integer`;
+    return address;
+  }
+  if (address.prefix === 'rhttp') {
+    // Reverse HTTP: the "address" names a server; no host or port.
+    address.host = rest;
+    return address;
+  }
+
+  // host[:port]: the port follows the last ':' unless a ']' comes after it.
+  let host = rest;
+  let port: string | undefined;
+  for (let i = rest.length - 1; i >= 0; i--) {
+    const c = rest[i];
+    if (c === ']') break;
+    if (c === ':') {
+      host = rest.slice(0, i);
+      port = rest.slice(i + 1);
+      break;
+    }
+  }
+  if (host.startsWith('[')) {
+    if (!host.endsWith(']') || host.length < 4) {
+      address.error = `invalid bracketed IPv6 address '${host}'`;
+      return address;
+    }
+    host = host.slice(1, -1);
+  }
+  address.host = host;
+  if (port !== undefined && port.length > 0) parsePort(port, address);
+  if (address.error) return address;
+
+  if (host === '' || host === '*') {
+    address.family = forced === 'ipv6' ? 'ipv6' : 'ipv4';
+    address.wildcard = true;
+  } else if (host === '::') {
+    address.family = 'ipv6';
+    address.wildcard = true;
+  } else if (IPV4.test(host)) {
+    address.family = 'ipv4';
+    address.wildcard = host === '0.0.0.0';
+  } else if (isIpv6(host)) {
+    address.family = 'ipv6';
+    address.wildcard = /^[0:]+$/.test(host);
+  } else if (/^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?$/.test(host)) {
+    address.family = 'hostname';
+  } else {
+    address.error = `invalid address '${host}'`;
+    return address;
+  }
+  if (forced && forced !== address.family && address.family !== 'hostname') {
+    address.error = `'${host}' is not an ${forced === 'ipv4' ? 'IPv4' : 'IPv6'} address`;
+  }
+  return address;
+}
+
+function parsePort(port: string, address: HaAddress) {
+  const c = port[0];
+  if (c >= '0' && c <= '9') {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(port);
+    if (!m) {
+      address.error = `invalid port '${port}'`;
+      return;
+    }
+    const low = Number(m[1]);
+    const high = m[2] === undefined ? low : Number(m[2]);
+    if (low > 65535 || high > 65535) address.error = `invalid port '${port}'`;
+    else if (low > high) address.error = `invalid port range '${port}'`;
+    address.port = low;
+    address.portEnd = high;
+  } else if ((c === '+' || c === '-') && /^[+-]\d+$/.test(port)) {
+    address.portOffset = Number(port);
+  } else {
+    address.error = `invalid character '${c}' in port '${port}'`;
+  }
+}
+
+/** Whether two addresses can be the same listening socket (same family, overlapping host and ports). */
+export function addressesOverlap(a: HaAddress, b: HaAddress): boolean {
+  if (a.error || b.error || a.hasVariable || b.hasVariable) return false;
+  if (a.transport !== b.transport) return false;
+  if (a.family === 'unix' || a.family === 'abns') return a.family === b.family && a.path === b.path;
+  if (a.port === undefined || b.port === undefined) return false;
+  if ((a.portEnd ?? a.port) < b.port || (b.portEnd ?? b.port) < a.port) return false;
+  if (a.family !== b.family) return false;
+  return a.wildcard || b.wildcard || a.host === b.host;
+}

@@ -1,0 +1,144 @@
+import type { HaConditional, HaFile, HaStatement } from '../../ast/haproxy.js';
+import type { Diagnostic, Severity } from '../../source/diagnostic.js';
+import type { SourceFile } from '../../source/source-file.js';
+import { evaluateCondition, joinConditionWords } from '../../haproxy/condition.js';
+import type { ConditionContext } from '../../haproxy/condition.js';
+import { expandWord } from '../../haproxy/expand.js';
+import type { Env } from './values.js';
+import type { HaConditionalEvaluation, HaSetting } from './types.js';
+import type { HaDirective, HaSection } from '../../ast/haproxy.js';
+
+/** A section as HAProxy reads it: its header and the active directives that follow it. */
+export interface FlatSection {
+  kind: string;
+  node: HaSection;
+  fileName: string;
+  undecided: boolean;
+  settings: HaSetting[];
+}
+
+export interface FlatFile {
+  fileName: string;
+  ast: HaFile;
+  source: SourceFile;
+}
+
+export interface FlattenResult {
+  sections: FlatSection[];
+  orphans: HaSetting[];
+  conditionals: HaConditionalEvaluation[];
+  diagnostics: Diagnostic[];
+}
+
+const REPORT_SEVERITY: Readonly<Record<string, Severity | undefined>> = {
+  '.alert': 'error',
+  '.warning': 'warning',
+  '.notice': 'info',
+};
+
+/**
+ * Reads the files in order the way HAProxy does: only the taken branch of each
+ * `.if` block counts, a section runs until the next section line in reading order
+ * (even across `.endif`), and each file starts outside any section.
+ */
+export function flattenHaproxy(files: readonly FlatFile[], ctx: ConditionContext): FlattenResult {
+  const result: FlattenResult = { sections: [], orphans: [], conditionals: [], diagnostics: [] };
+  const env: Env = ctx.env;
+  for (const file of files) {
+    let current: FlatSection | undefined;
+    const { fileName, source } = file;
+
+    const directive = (node: HaDirective, undecided: boolean) => {
+      if (node.malformed || node.keyword === '[scope]') return;
+      const first = node.words[0].value;
+      if (first.charCodeAt(0) === 46) {
+        const severity = REPORT_SEVERITY[first];
+        if (severity && node.words.length > 1) {
+          const message = expandWord(node.words[1], env, pseudo(node.start)).join(' ');
+          result.diagnostics.push({
+            code: `model/${first.slice(1)}`,
+            severity: undecided ? 'info' : severity,
+            message: undecided ? `${first} (in a branch that may not be taken): ${message}` : `${first}: ${message}`,
+            fileName,
+            range: source.rangeOf(node.start, node.end),
+          });
+        }
+        return;
+      }
+      const args = node.words.slice(node.keywordLength);
+      const values = new Array<string>(args.length);
+      for (let i = 0; i < args.length; i++) {
+        const w = args[i];
+        values[i] = w.hasVariable ? expandWord(w, env, pseudo(w.start)).join(' ') : w.value;
+      }
+      const setting: HaSetting = { keyword: node.keyword, args, values, node, fileName };
+      if (undecided) setting.undecided = true;
+      if (current) current.settings.push(setting);
+      else {
+        result.orphans.push(setting);
+        result.diagnostics.push({
+          code: 'model/outside-section',
+          severity: 'error',
+          message: `'${node.keyword}' is outside any section: HAProxy rejects it (every file must start with a section)`,
+          fileName,
+          range: source.rangeOf(node.words[0].start, node.words[0].end),
+        });
+      }
+    };
+
+    const pseudo = (offset: number) => ({
+      file: fileName,
+      line: source.positionAt(offset).line + 1,
+      section: current ? (current.node.args[0]?.value ?? current.kind) : '',
+    });
+
+    const conditional = (node: HaConditional, undecided: boolean) => {
+      let taken = -1;
+      let decided = true;
+      for (let i = 0; i < node.branches.length; i++) {
+        const branch = node.branches[i];
+        if (branch.keyword.value === '.else') {
+          taken = i;
+          break;
+        }
+        const values: string[] = [];
+        for (const w of branch.args) values.push(...expandWord(w, env, pseudo(w.start)));
+        const { text } = joinConditionWords([], values);
+        const r = evaluateCondition(text, ctx);
+        if (!r.decided || branch.malformed) decided = false;
+        if (r.value && !branch.malformed) {
+          taken = i;
+          break;
+        }
+      }
+      const evaluation: HaConditionalEvaluation = { node, fileName, taken, decided };
+      if (undecided) evaluation.undecided = true;
+      result.conditionals.push(evaluation);
+      if (taken >= 0) walk(node.branches[taken].body, undecided || !decided);
+    };
+
+    const walk = (body: readonly HaStatement[], undecided: boolean) => {
+      for (const s of body) {
+        switch (s.kind) {
+          case 'HaDirective':
+            directive(s, undecided);
+            break;
+          case 'HaSection':
+            if (!s.malformed) {
+              current = { kind: s.keyword.value, node: s, fileName, undecided, settings: [] };
+              result.sections.push(current);
+            }
+            walk(s.body, undecided);
+            break;
+          case 'HaConditional':
+            conditional(s, undecided);
+            break;
+          default:
+            break;
+        }
+      }
+    };
+    walk(file.ast.body, false);
+  }
+  return result;
+}
