@@ -4,7 +4,6 @@ import type { SourceFile } from '../../source/source-file.js';
 import { evaluateCondition, joinConditionWords } from '../../haproxy/condition.js';
 import type { ConditionContext } from '../../haproxy/condition.js';
 import { expandWord } from '../../haproxy/expand.js';
-import type { Env } from './values.js';
 import type { HaConditionalEvaluation, HaSetting } from './types.js';
 import type { HaDirective, HaSection } from '../../ast/haproxy.js';
 
@@ -36,14 +35,27 @@ const REPORT_SEVERITY: Readonly<Record<string, Severity | undefined>> = {
   '.notice': 'info',
 };
 
+const ENV_KEYWORDS: ReadonlySet<string> = new Set(['setenv', 'presetenv', 'unsetenv', 'resetenv']);
+
+function applyEnv(env: Record<string, string | undefined>, keyword: string, values: readonly string[]) {
+  if (keyword === 'setenv' && values.length >= 2) env[values[0]] = values[1];
+  else if (keyword === 'presetenv' && values.length >= 2) env[values[0]] ??= values[1];
+  else if (keyword === 'unsetenv') for (const name of values) env[name] = undefined;
+  else if (keyword === 'resetenv') {
+    for (const name of Object.keys(env)) if (!values.includes(name)) env[name] = undefined;
+  }
+}
+
 /**
  * Reads the files in order the way HAProxy does: only the taken branch of each
  * `.if` block counts, a section runs until the next section line in reading order
  * (even across `.endif`), and each file starts outside any section.
  */
-export function flattenHaproxy(files: readonly FlatFile[], ctx: ConditionContext): FlattenResult {
+export function flattenHaproxy(files: readonly FlatFile[], context: ConditionContext): FlattenResult {
   const result: FlattenResult = { sections: [], orphans: [], conditionals: [], diagnostics: [] };
-  const env: Env = ctx.env;
+  // global's setenv/presetenv/unsetenv/resetenv change the environment for the lines after them.
+  const env: Record<string, string | undefined> = { ...context.env };
+  const ctx: ConditionContext = { ...context, env };
   for (const file of files) {
     let current: FlatSection | undefined;
     const { fileName, source } = file;
@@ -53,7 +65,8 @@ export function flattenHaproxy(files: readonly FlatFile[], ctx: ConditionContext
       const first = node.words[0].value;
       if (first.charCodeAt(0) === 46) {
         const severity = REPORT_SEVERITY[first];
-        if (severity && node.words.length > 1) {
+        // With more than one argument HAProxy rejects the line instead (the parser reports it).
+        if (severity && node.words.length === 2) {
           const message = expandWord(node.words[1], env, pseudo(node.start)).join(' ');
           result.diagnostics.push({
             code: `model/${first.slice(1)}`,
@@ -73,6 +86,7 @@ export function flattenHaproxy(files: readonly FlatFile[], ctx: ConditionContext
       }
       const setting: HaSetting = { keyword: node.keyword, args, values, node, fileName };
       if (undecided) setting.undecided = true;
+      if (current?.kind === 'global' && ENV_KEYWORDS.has(node.keyword)) applyEnv(env, node.keyword, values);
       if (current) current.settings.push(setting);
       else {
         result.orphans.push(setting);
