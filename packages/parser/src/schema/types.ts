@@ -11,7 +11,8 @@ export type Version = string;
 /** What one argument may hold. Ranges are inclusive. */
 export type ValueType =
   | { type: 'int'; min?: number; max?: number }
-  | { type: 'float'; min?: number; max?: number }
+  /** `decimals`: most digits allowed after the point (keepalived rejects more). */
+  | { type: 'float'; min?: number; max?: number; decimals?: number }
   | { type: 'enum'; values: string[]; caseInsensitive?: boolean }
   /** A duration; a bare number is in `defaultUnit` (HAProxy: ms, keepalived: s). */
   | { type: 'time'; defaultUnit: 'us' | 'ms' | 's'; min?: number; max?: number }

@@ -11,8 +11,8 @@ export interface KaKeywordSpec extends KeywordSpec {
    * `evalBuildCondition()` evaluates it against a `KaBuildFeatures` set.
    */
   requires?: string;
-  /** keepalived reports an error whenever the keyword is used on a build matching `when`. */
-  errorWhen?: { when: string; message: string; since?: Version; until?: Version }[];
+  /** keepalived reports an error whenever the keyword is used (on builds matching `when`, when given). */
+  errorWhen?: { when?: string; message: string; since?: Version; until?: Version }[];
   /** Whether keepalived itself reports the deprecation (as a config error) or stays silent. */
   deprecationReported?: boolean;
   /** The first argument may be a quoted string with escapes (keepalived 2.3+). */
