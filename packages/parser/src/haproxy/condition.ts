@@ -11,22 +11,22 @@ export type ConditionNode =
   | { type: 'pred'; name: string; args: string[]; neg: boolean }
   | { type: 'and' | 'or'; left: ConditionNode; right: ConditionNode };
 
-/** Predicates of any version, with their argument counts (min, max). */
-export const CONDITION_PREDICATES: Readonly<Record<string, { min: number; max: number; since?: string }>> = {
-  defined: { min: 1, max: 1 },
-  feature: { min: 1, max: 1 },
-  streq: { min: 2, max: 2 },
-  strneq: { min: 2, max: 2 },
-  strstr: { min: 2, max: 2, since: '2.9' },
-  version_atleast: { min: 1, max: 1 },
-  version_before: { min: 1, max: 1 },
-  openssl_version_atleast: { min: 1, max: 1 },
-  openssl_version_before: { min: 1, max: 1 },
-  ssllib_name_startswith: { min: 1, max: 1, since: '2.6' },
-  awslc_api_atleast: { min: 1, max: 1, since: '3.2' },
-  awslc_api_before: { min: 1, max: 1, since: '3.2' },
-  enabled: { min: 1, max: 1, since: '3.1' },
-  fips_mode: { min: 0, max: 0, since: '3.2' },
+/** Predicates of any version, their argument counts and the HAProxy version that added them. */
+export const CONDITION_PREDICATES: Readonly<Record<string, { min: number; max: number; since: string }>> = {
+  defined: { min: 1, max: 1, since: '2.4' },
+  feature: { min: 1, max: 1, since: '2.4' },
+  streq: { min: 2, max: 2, since: '2.4' },
+  strneq: { min: 2, max: 2, since: '2.4' },
+  version_atleast: { min: 1, max: 1, since: '2.4' },
+  version_before: { min: 1, max: 1, since: '2.4' },
+  openssl_version_atleast: { min: 1, max: 1, since: '2.5' },
+  openssl_version_before: { min: 1, max: 1, since: '2.5' },
+  ssllib_name_startswith: { min: 1, max: 1, since: '2.5' },
+  strstr: { min: 2, max: 2, since: '2.8' },
+  enabled: { min: 1, max: 1, since: '2.8' },
+  awslc_api_atleast: { min: 1, max: 1, since: '3.3' },
+  awslc_api_before: { min: 1, max: 1, since: '3.3' },
+  fips_mode: { min: 0, max: 0, since: '3.5' },
 };
 
 export interface ConditionError {
@@ -37,7 +37,10 @@ export interface ConditionError {
 
 class ConditionParser {
   pos = 0;
-  constructor(private readonly s: string) {}
+  constructor(
+    private readonly s: string,
+    private readonly version: string | undefined,
+  ) {}
 
   private skip() {
     const s = this.s;
@@ -98,6 +101,9 @@ class ConditionParser {
     const name = s.slice(this.pos, end);
     const spec = CONDITION_PREDICATES[name];
     if (!spec) throw this.fail(`unknown predicate or unparsable expression '${s.slice(this.pos)}'`);
+    if (this.version && compareHaproxyVersions(this.version, spec.since) < 0) {
+      throw this.fail(`predicate '${name}' needs HAProxy ${spec.since} or later`);
+    }
     this.pos = end;
     const args = this.args(name, spec.min, spec.max);
     return { type: 'pred', name, args, neg };
@@ -152,10 +158,13 @@ class ConditionParser {
   }
 }
 
-/** Parses condition text (the words joined by single spaces). Empty text is `false`. */
-export function parseCondition(text: string): { node?: ConditionNode; error?: ConditionError } {
+/**
+ * Parses condition text (the words joined by single spaces). Empty text is `false`.
+ * With `version`, predicates newer than that HAProxy are errors, as that HAProxy sees them.
+ */
+export function parseCondition(text: string, version?: string): { node?: ConditionNode; error?: ConditionError } {
   if (text.length === 0) return { node: { type: 'const', value: false, neg: false } };
-  const p = new ConditionParser(text);
+  const p = new ConditionParser(text, version);
   try {
     const node = p.expr(1024);
     let i = p.pos;
@@ -297,7 +306,7 @@ function evaluateTrueDecided(node: ConditionNode, ctx: ConditionContext): boolea
 
 /** Evaluates condition text; a syntax error yields an undecided false plus the error. */
 export function evaluateCondition(text: string, ctx: ConditionContext): ConditionValue & { error?: ConditionError } {
-  const { node, error } = parseCondition(text);
+  const { node, error } = parseCondition(text, ctx.version);
   if (!node) return { value: false, decided: false, error };
   return evaluateConditionNode(node, ctx);
 }
