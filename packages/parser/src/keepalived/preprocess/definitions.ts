@@ -76,8 +76,6 @@ export interface Expansion {
   line: TrackedText;
   /** Further lines of a multi-line definition, to be read after this one. */
   more: TrackedText[];
-  /** Names referenced but not defined (for diagnostics). */
-  undefinedNames: { name: string; from: number; to: number }[];
   /** The substitution would have made the line longer than keepalived's buffer. */
   tooLong: boolean;
 }
@@ -92,15 +90,12 @@ export function expandReferences(line: TrackedText, table: Map<string, Definitio
   let more: TrackedText[] = [];
   let found = false;
   let tooLong = false;
-  const undefinedNames: Expansion['undefinedNames'] = [];
   let pos = current.text.indexOf('$');
   let replacements = 0;
   while (pos >= 0 && pos + 1 < current.length) {
     const text = current.text;
     const ref = findReference(text, pos, table);
     if (!ref) {
-      const name = referencedName(text, pos);
-      if (name) undefinedNames.push(name);
       pos = text.indexOf('$', pos + 1);
       continue;
     }
@@ -126,19 +121,7 @@ export function expandReferences(line: TrackedText, table: Map<string, Definitio
     pos = current.text.indexOf('$', pos);
   }
   if (!found) return undefined;
-  return { line: current, more, undefinedNames, tooLong };
-}
-
-/** The name in a `$NAME`/`${NAME}` that did not resolve, when it looks like a reference at all. */
-function referencedName(text: string, at: number): { name: string; from: number; to: number } | undefined {
-  let i = at + 1;
-  const braces = text.charCodeAt(i) === LBRACE;
-  if (braces) i++;
-  if (!isNameStart(text.charCodeAt(i))) return undefined;
-  const start = i;
-  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
-  if (braces && text.charCodeAt(i) !== RBRACE) return undefined;
-  return { name: text.slice(start, i), from: at, to: braces ? i + 1 : i };
+  return { line: current, more, tooLong };
 }
 
 /** Built-in definitions keepalived provides (2.2.7). */

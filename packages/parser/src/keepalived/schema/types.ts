@@ -13,8 +13,11 @@ export interface KaKeywordSpec extends KeywordSpec {
   requires?: string;
   /** keepalived reports an error whenever the keyword is used (on builds matching `when`, when given). */
   errorWhen?: { when?: string; message: string; since?: Version; until?: Version }[];
-  /** Whether keepalived itself reports the deprecation (as a config error) or stays silent. */
-  deprecationReported?: boolean;
+  /**
+   * First release in which keepalived itself reports the deprecation as a config error
+   * (`keepalived -t` fails); before it, or when absent, the old keyword works silently.
+   */
+  deprecationReportedSince?: Version;
   /** The first argument may be a quoted string with escapes (keepalived 2.3+). */
   quotedArgs?: boolean;
 }

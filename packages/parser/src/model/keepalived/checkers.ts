@@ -1,0 +1,197 @@
+import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
+import { BlockReader } from './block-reader.js';
+import { argValues, elementOf } from './element.js';
+import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+import { readScript } from './script.js';
+import type { KaScript } from './script.js';
+import { parseInteger, parsePort, parseSeconds } from './values.js';
+
+export const CHECKER_TYPES = ['TCP_CHECK', 'HTTP_GET', 'SSL_GET', 'MISC_CHECK', 'SMTP_CHECK', 'DNS_CHECK', 'UDP_CHECK', 'PING_CHECK', 'FILE_CHECK', 'BFD_CHECK'] as const;
+export type KaCheckerType = (typeof CHECKER_TYPES)[number];
+
+/** Settings every checker block may have (MISC, FILE and BFD use fewer of them). */
+export interface KaCheckerBase extends KaElement {
+  type: KaCheckerType;
+  connectIp?: KaSetting<string>;
+  connectPort?: KaSetting<number>;
+  bindto?: KaSetting<string>;
+  bindIf?: KaSetting<string>;
+  bindPort?: KaSetting<number>;
+  fwmark?: KaSetting<number>;
+  connectTimeout?: KaSetting<number>;
+  /** `retry`, or 1.x's `nb_get_retry` (the setting's `keyword` says which was written). */
+  retry?: KaSetting<number>;
+  delayBeforeRetry?: KaSetting<number>;
+  warmup?: KaSetting<number>;
+  delayLoop?: KaSetting<number>;
+  alpha?: KaSetting<boolean>;
+  logAllFailures?: KaSetting<boolean>;
+  settings: KaSettings;
+}
+
+/** `url { path; digest; status_code …; virtualhost; regex … }` of HTTP_GET / SSL_GET. */
+export interface KaHttpUrl extends KaElement {
+  path?: KaSetting<string>;
+  digest?: KaSetting<string>;
+  /** Status codes and ranges (`200`, `200-299`); undefined entries were unreadable. */
+  statusCodes?: KaSetting<{ from: number; to: number }[]>;
+  virtualhost?: KaSetting<string>;
+  regex?: KaSetting<string>;
+  settings: KaSettings;
+}
+
+export interface KaHttpChecker extends KaCheckerBase {
+  type: 'HTTP_GET' | 'SSL_GET';
+  urls: KaHttpUrl[];
+  httpProtocol?: KaSetting<string>;
+  virtualhost?: KaSetting<string>;
+  fastRecovery?: KaSetting<boolean>;
+  enableSni?: KaSetting<boolean>;
+}
+
+export interface KaMiscChecker extends KaCheckerBase {
+  type: 'MISC_CHECK';
+  miscPath?: KaScript;
+  miscTimeout?: KaSetting<number>;
+  miscDynamic?: KaSetting<boolean>;
+  user?: KaSetting<{ user: string; group?: string }>;
+}
+
+export interface KaSmtpChecker extends KaCheckerBase {
+  type: 'SMTP_CHECK';
+  heloName?: KaSetting<string>;
+}
+
+export interface KaDnsChecker extends KaCheckerBase {
+  type: 'DNS_CHECK';
+  queryType?: KaSetting<string>;
+  name?: KaSetting<string>;
+}
+
+export interface KaUdpChecker extends KaCheckerBase {
+  type: 'UDP_CHECK';
+  payload?: KaSetting<string>;
+  requireReply?: KaSetting<string>;
+  minReplyLength?: KaSetting<number>;
+  maxReplyLength?: KaSetting<number>;
+}
+
+export interface KaFileChecker extends KaCheckerBase {
+  type: 'FILE_CHECK';
+  trackFile?: KaSetting<string>;
+  dynamic?: KaSetting<boolean>;
+  weight?: KaSetting<{ weight: number; reverse: boolean }>;
+}
+
+export interface KaBfdChecker extends KaCheckerBase {
+  type: 'BFD_CHECK';
+  name?: KaSetting<string>;
+}
+
+export interface KaSimpleChecker extends KaCheckerBase {
+  type: 'TCP_CHECK' | 'PING_CHECK';
+}
+
+export type KaChecker = KaHttpChecker | KaMiscChecker | KaSmtpChecker | KaDnsChecker | KaUdpChecker | KaFileChecker | KaBfdChecker | KaSimpleChecker;
+
+export function isCheckerKeyword(keyword: string): keyword is KaCheckerType {
+  return (CHECKER_TYPES as readonly string[]).includes(keyword);
+}
+
+function parseStatusCodes(args: string[]): { from: number; to: number }[] | undefined {
+  const out: { from: number; to: number }[] = [];
+  for (const a of args) {
+    const m = /^(\d+)(?:-(\d+))?$/.exec(a);
+    if (!m) return undefined;
+    out.push({ from: Number(m[1]), to: Number(m[2] ?? m[1]) });
+  }
+  return out.length ? out : undefined;
+}
+
+function readUrl(block: KaEffectiveStatement): KaHttpUrl {
+  const r = new BlockReader(block.body ?? []);
+  return {
+    ...elementOf(block),
+    path: r.string('path'),
+    digest: r.string('digest'),
+    statusCodes: r.setting(parseStatusCodes, 'status_code'),
+    virtualhost: r.string('virtualhost'),
+    regex: r.string('regex'),
+    settings: r.settings,
+  };
+}
+
+export function readChecker(block: KaEffectiveStatement, ctx: ModelContext): KaChecker {
+  const type = block.keyword.value as KaCheckerType;
+  const r = new BlockReader(block.body ?? []);
+  const base: KaCheckerBase = {
+    ...elementOf(block),
+    type,
+    connectIp: r.string('connect_ip'),
+    connectPort: r.setting((a) => parsePort(a[0]), 'connect_port'),
+    bindto: r.string('bindto'),
+    bindIf: r.string('bind_if'),
+    bindPort: r.setting((a) => parsePort(a[0]), 'bind_port'),
+    fwmark: r.setting((a) => parseInteger(a[0]), 'fwmark'),
+    connectTimeout: r.setting((a) => parseSeconds(a[0]), 'connect_timeout'),
+    retry: r.setting((a) => parseInteger(a[0]), 'retry', 'nb_get_retry'),
+    delayBeforeRetry: r.setting((a) => parseSeconds(a[0]), 'delay_before_retry'),
+    warmup: r.setting((a) => parseSeconds(a[0]), 'warmup'),
+    delayLoop: r.setting((a) => parseSeconds(a[0]), 'delay_loop'),
+    alpha: r.flag('alpha'),
+    logAllFailures: r.flag('log_all_failures'),
+    settings: r.settings,
+  };
+  const weight = r.setting((a) => {
+    const w = parseInteger(a[0]);
+    return w === undefined ? undefined : { weight: w, reverse: a[1] === 'reverse' };
+  }, 'weight');
+  switch (type) {
+    case 'HTTP_GET':
+    case 'SSL_GET':
+      return {
+        ...base,
+        type,
+        urls: r.all('url').map(readUrl),
+        httpProtocol: r.string('http_protocol'),
+        virtualhost: r.string('virtualhost'),
+        fastRecovery: r.flag('fast_recovery'),
+        enableSni: r.flag('enable_sni'),
+      };
+    case 'MISC_CHECK': {
+      const path = r.last('misc_path');
+      return {
+        ...base,
+        type,
+        miscPath: path ? readScript(path, ctx) : undefined,
+        miscTimeout: r.setting((a) => parseSeconds(a[0]), 'misc_timeout'),
+        miscDynamic: r.flag('misc_dynamic'),
+        user: r.setting((a) => (a[0] === undefined ? undefined : { user: a[0], ...(a[1] !== undefined ? { group: a[1] } : {}) }), 'user'),
+      };
+    }
+    case 'SMTP_CHECK':
+      return { ...base, type, heloName: r.string('helo_name') };
+    case 'DNS_CHECK':
+      return { ...base, type, queryType: r.string('type'), name: r.string('name') };
+    case 'UDP_CHECK':
+      return {
+        ...base,
+        type,
+        payload: r.setting((a) => a.join(' '), 'payload'),
+        requireReply: r.setting((a) => a.join(' '), 'require_reply'),
+        minReplyLength: r.setting((a) => parseInteger(a[0]), 'min_reply_length'),
+        maxReplyLength: r.setting((a) => parseInteger(a[0]), 'max_reply_length'),
+      };
+    case 'FILE_CHECK':
+      return { ...base, type, trackFile: r.string('track_file', 'file'), dynamic: r.flag('dynamic'), weight };
+    case 'BFD_CHECK':
+      return { ...base, type, name: r.string('name') };
+    default:
+      return { ...base, type: type as 'TCP_CHECK' | 'PING_CHECK' };
+  }
+}
+
+/** The arguments written on a checker's line (keepalived takes none; kept for diagnostics). */
+export function checkerArgs(checker: KaChecker): string[] {
+  return argValues(checker.statement);
+}
