@@ -53,6 +53,19 @@ export async function usesSystemd(exec: Executor, service: string): Promise<bool
   return r.code === 0;
 }
 
+/** Whether systemd manages keepalived here (the unit exists), running or not. */
+export async function systemdHasUnit(exec: Executor, service: string): Promise<boolean> {
+  if (!existsSync('/run/systemd/system')) return false;
+  return (await exec.run('systemctl', ['cat', service])).code === 0;
+}
+
+/** Starts keepalived through systemd (first deployment on a host). */
+export async function startViaSystemd(exec: Executor, service: string): Promise<string> {
+  const r = await exec.run('systemctl', ['start', service]);
+  if (r.code !== 0) throw new Error(`systemctl start ${service} failed: ${(r.stderr || r.stdout).trim()}`);
+  return `systemctl start ${service}`;
+}
+
 /** Asks the running daemon to re-read its config: `systemctl reload` or SIGHUP. Returns how. */
 export async function reloadDaemon(exec: Executor, options: DaemonOptions, pid: number): Promise<string> {
   const systemd = options.reload === 'systemd' || (options.reload === 'auto' && (await usesSystemd(exec, options.service)));

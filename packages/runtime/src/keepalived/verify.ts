@@ -68,6 +68,13 @@ export async function verifyDaemon(exec: Executor, options: DaemonOptions, pid: 
   const start = Date.now();
   let last: VerifyResult = { ok: false, problems: ['not checked yet'], instances: [], vipsHere: [], ms: 0 };
   const allVips = new Set(expected.flatMap((e) => e.virtualIps.map((v) => canonical(v.address))));
+  if (expected.length === 0) {
+    // No VRRP instances: keepalived runs no VRRP process and writes no state dump. The
+    // daemon surviving the reload for a moment is what can be checked.
+    await sleep(Math.min(1000, timeoutMs));
+    const alive = processAlive(pid);
+    return { ok: alive, problems: alive ? [] : [`keepalived (pid ${pid}) is no longer running`], instances: [], vipsHere: [], ms: Date.now() - start };
+  }
   do {
     if (!processAlive(pid)) return { ...last, ok: false, problems: [`keepalived (pid ${pid}) is no longer running`], ms: Date.now() - start };
     try {

@@ -10,9 +10,11 @@ import { confirm, say, type CommandContext } from '../context.js';
 import { StepFailure } from '../reporter.js';
 import { describeOperation } from './describe-ipvs.js';
 import { readAndLint } from './gate-config.js';
+import { runPreflight } from './host-preflight.js';
 
-async function desiredFromConfig(ctx: CommandContext, file: string): Promise<IpvsTable> {
+async function desiredFromConfig(ctx: CommandContext, file: string, preflight = false): Promise<IpvsTable> {
   const facts = await readAndLint(ctx, file);
+  if (preflight) await runPreflight(ctx, facts, true);
   return ctx.reporter.step('build the desired IPVS table', () => {
     const { table, problems } = desiredTable(facts);
     if (problems.length > 0) throw new StepFailure(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; '));
@@ -46,7 +48,7 @@ function printPlan(ctx: CommandContext, plan: IpvsPlan, verb = 'apply'): void {
 }
 
 export async function ipvsPlan(ctx: CommandContext): Promise<ExitCodeValue> {
-  const desired = await desiredFromConfig(ctx, ctx.options.config!);
+  const desired = await desiredFromConfig(ctx, ctx.options.config!, true);
   const plan = await makePlan(ctx, desired);
   printPlan(ctx, plan);
   return ctx.options.detailedExitcode && plan.operations.length > 0 ? ExitCode.Changes : ExitCode.Ok;
@@ -83,7 +85,7 @@ async function applyTable(ctx: CommandContext, desired: IpvsTable, source: strin
 
 export async function ipvsApply(ctx: CommandContext): Promise<ExitCodeValue> {
   const file = resolve(ctx.options.config!);
-  const desired = await desiredFromConfig(ctx, file);
+  const desired = await desiredFromConfig(ctx, file, true);
   const sha256 = createHash('sha256').update(readFileSync(file)).digest('hex');
   return applyTable(ctx, desired, file, sha256);
 }

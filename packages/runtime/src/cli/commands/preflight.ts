@@ -1,7 +1,12 @@
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
-import type { CommandContext } from '../context.js';
-import { StepFailure } from '../reporter.js';
+import { say, type CommandContext } from '../context.js';
+import { readAndLint } from './gate-config.js';
+import { runPreflight } from './host-preflight.js';
 
-export async function preflightCommand(_ctx: CommandContext): Promise<ExitCodeValue> {
-  throw new StepFailure('not yet', ExitCode.Failed);
+export async function preflightCommand(ctx: CommandContext): Promise<ExitCodeValue> {
+  const facts = await readAndLint(ctx, ctx.options.config!);
+  const findings = await runPreflight(ctx, facts, false);
+  const errors = findings.filter((f) => f.level === 'error').length;
+  say(ctx, errors === 0 ? '\nPreflight passed: this host can run the config.\n' : `\nPreflight failed: ${errors} problem(s) to fix on this host (see above).\n`);
+  return errors === 0 ? ExitCode.Ok : ExitCode.Rejected;
 }
