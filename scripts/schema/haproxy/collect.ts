@@ -5,6 +5,7 @@
 import { contextOf, type DocContext } from './contexts.js';
 import type { DocHeading, ParsedDoc } from './doc-text.js';
 import { parseMayBeUsed } from './doc-text.js';
+import { DOC_ERRATA } from './errata.js';
 import { parseSignature, type SignatureFacts } from './signature.js';
 import type { Feature, SourceFacts } from './sources.js';
 
@@ -18,7 +19,7 @@ const PREFIXES: Partial<Record<Group, string[]>> = {
   global: ['stats'],
   mailers: ['timeout'],
   ring: ['timeout'],
-  'log-forward': ['timeout'],
+  'log-forward': ['timeout', 'option'],
   program: ['option'],
   'fcgi-app': ['option'],
   peers: [],
@@ -124,6 +125,8 @@ function bodyDeprecated(h: DocHeading): boolean {
   return h.body.slice(0, 12).some((l) => /\b(is|are) (now )?deprecated\b/i.test(l) || /^\s*This (keyword|directive|option) is deprecated/i.test(l));
 }
 
+const isErratum = (group: string, name: string) => DOC_ERRATA.some((e) => e.group === group && e.name === name);
+
 export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFacts): VersionFacts {
   const facts: VersionFacts = {
     version,
@@ -179,7 +182,7 @@ export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFa
       if (!ctx) continue;
       if (ctx === 'bind' || ctx === 'server' || ctx === 'crt-store-load') {
         const parts = splitHeading(h.text, ctx, new Set());
-        if (!parts) continue;
+        if (!parts || isErratum(ctx, parts.name)) continue;
         const table = ctx === 'bind' ? facts.bindOptions : ctx === 'server' ? facts.serverOptions : facts.crtLoadOptions;
         if (!primary && table.has(parts.name)) continue;
         let o = table.get(parts.name);
@@ -189,7 +192,7 @@ export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFa
       }
       const group = ctx as Group;
       const parts = splitHeading(h.text, group, matrixNames);
-      if (!parts) continue;
+      if (!parts || isErratum(group, parts.name)) continue;
       if (group !== 'proxy' && parts.name === group) {
         // The section's own opening line ("userlist <listname>").
         if (!facts.sectionSignatures.has(group)) facts.sectionSignatures.set(group, parts.signature);
@@ -199,7 +202,7 @@ export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFa
       const key = keyOf(group, parts.name);
       // The packaged HTML only adds keywords its branch's .0 text lacks anywhere
       // (dconv misfiles some sections, so a known name in another group is skipped).
-      if (!primary && [...facts.keywords.values()].some((k) => k.name === parts.name && k.documented)) continue;
+      if (!primary && (sectionNames.has(parts.name) || [...facts.keywords.values()].some((k) => k.name === parts.name && k.documented))) continue;
       const k = kw(group, parts.name);
       k.documented = true;
       k.docSection ??= h.section.number;

@@ -80,13 +80,20 @@ function fileFeature(file: string): Feature | undefined {
   return undefined;
 }
 
-/** For each line, the build feature its enclosing #if requires (only positive branches). */
-function featureByLine(lines: string[]): (Feature | undefined)[] {
-  const stack: (Feature | undefined)[] = [];
-  const out: (Feature | undefined)[] = [];
+/** Marks code inside `#if 0` (compiled out). */
+const DISABLED = 'disabled' as const;
+
+/**
+ * For each line, the build feature its enclosing #if requires (only positive
+ * branches), or 'disabled' inside `#if 0`.
+ */
+function featureByLine(lines: string[]): (Feature | typeof DISABLED | undefined)[] {
+  const stack: (Feature | typeof DISABLED | undefined)[] = [];
+  const out: (Feature | typeof DISABLED | undefined)[] = [];
   for (const line of lines) {
     const t = line.trim();
-    if (/^#\s*if/.test(t)) {
+    if (/^#\s*if\s+0\b/.test(t)) stack.push(DISABLED);
+    else if (/^#\s*if/.test(t)) {
       let f: Feature | undefined;
       if (!/^#\s*ifndef/.test(t)) {
         // Only positive conditions name a build option the code needs.
@@ -99,7 +106,7 @@ function featureByLine(lines: string[]): (Feature | undefined)[] {
     } else if (/^#\s*endif/.test(t)) {
       stack.pop();
     }
-    out.push(stack.find((f) => f !== undefined));
+    out.push(stack.includes(DISABLED) ? DISABLED : stack.find((f) => f !== undefined));
   }
   return out;
 }
@@ -135,7 +142,7 @@ const ACTION_REGISTER: Record<string, string> = {
 interface FileText {
   file: string;
   lines: string[];
-  features: (Feature | undefined)[];
+  features: (Feature | typeof DISABLED | undefined)[];
 }
 
 export function scanSources(git: GitSnapshot, tag: string): SourceFacts {
@@ -164,7 +171,8 @@ export function scanSources(git: GitSnapshot, tag: string): SourceFacts {
     return ft;
   };
   const featureAt = (ft: FileText, idx: number) => ft.features[idx] ?? fileFeature(ft.file);
-  const addKw = (ctx: string, name: string, file: string, feature?: Feature) => {
+  const addKw = (ctx: string, name: string, file: string, feature?: Feature | typeof DISABLED) => {
+    if (feature === DISABLED) return;
     let m = facts.keywords.get(ctx);
     if (!m) facts.keywords.set(ctx, (m = new Map()));
     if (!m.has(name)) m.set(name, { name, file, feature });
@@ -198,6 +206,7 @@ export function scanSources(git: GitSnapshot, tag: string): SourceFacts {
       if (i > start && /^\s*\}\s*\}?\s*;/.test(line)) break;
       if (i > start && /^\s*(static\s+)?(const\s+)?struct\s+\w+\s+\w+/.test(line)) break;
       const feature = featureAt(ft, i);
+      if (feature === DISABLED) continue;
       if (type === 'cfg_kw_list') {
         for (const e of line.matchAll(/\{\s*CFG_([A-Z]+)\s*,\s*"([^"]+)"/g)) {
           const ctx = CFG_SECTION_IDS[e[1]] ?? e[1].toLowerCase();
@@ -277,9 +286,9 @@ function scanParserFunction(
   ft: FileText,
   start: number,
   ctx: string,
-  addKw: (ctx: string, name: string, file: string, feature?: Feature) => void,
+  addKw: (ctx: string, name: string, file: string, feature?: Feature | typeof DISABLED) => void,
   removed: RemovedEntry[],
-  featureAt: (ft: FileText, idx: number) => Feature | undefined,
+  featureAt: (ft: FileText, idx: number) => Feature | typeof DISABLED | undefined,
 ): void {
   let depth = 0;
   let opened = false;
