@@ -1,0 +1,203 @@
+import type { Diagnostic, HaFile, KaFile, Position, Range } from '@cfglint/parser';
+import { parseHaproxy, parseKeepalived, SourceFile } from '@cfglint/parser';
+import { splitHaproxy, splitKeepalived } from './chunks.js';
+import type { Language } from './language.js';
+
+export type ChunkParse =
+  | { language: 'keepalived'; ast: KaFile; source: SourceFile; diagnostics: Diagnostic[] }
+  | { language: 'haproxy'; ast: HaFile; source: SourceFile; diagnostics: Diagnostic[] };
+
+/** A stretch of the document parsed on its own; node offsets inside are chunk-relative. */
+export class Chunk {
+  private parse: ChunkParse | undefined;
+
+  constructor(
+    readonly language: Language,
+    readonly fileName: string,
+    /** Offset of the chunk in the document. */
+    public start: number,
+    /** Line of the chunk's first character in the document. */
+    public line: number,
+    readonly text: string,
+    parsed?: ChunkParse,
+  ) {
+    this.parse = parsed;
+  }
+
+  get end(): number {
+    return this.start + this.text.length;
+  }
+
+  /** Number of line breaks inside the chunk. */
+  get breaks(): number {
+    return this.source.lineCount - 1;
+  }
+
+  get parsed(): ChunkParse {
+    if (!this.parse) {
+      this.parse =
+        this.language === 'haproxy'
+          ? { language: 'haproxy', ...parseHaproxy(this.text, this.fileName) }
+          : { language: 'keepalived', ...parseKeepalived(this.text, this.fileName) };
+    }
+    return this.parse;
+  }
+
+  get isParsed(): boolean {
+    return this.parse !== undefined;
+  }
+
+  get source(): SourceFile {
+    return this.parse?.source ?? (this.lazySource ??= new SourceFile(this.fileName, this.text));
+  }
+
+  private lazySource: SourceFile | undefined;
+
+  /** Document range of chunk-relative offsets. */
+  rangeOf(start: number, end: number): Range {
+    const r = this.source.rangeOf(start, end);
+    return { start: { line: r.start.line + this.line, character: r.start.character }, end: { line: r.end.line + this.line, character: r.end.character } };
+  }
+}
+
+export interface ContentChange {
+  range?: Range;
+  text: string;
+}
+
+/**
+ * An open (or peer) configuration file: its text split into chunks that are re-parsed
+ * only when an edit touches them or their neighbours.
+ */
+export class ConfigDocument {
+  chunks: Chunk[] = [];
+  private textValue: string;
+
+  constructor(
+    readonly uri: string,
+    readonly fileName: string,
+    readonly language: Language,
+    public version: number,
+    text: string,
+  ) {
+    this.textValue = text;
+    this.resplit(0, text.length, 0, 0, new Map());
+  }
+
+  get text(): string {
+    return this.textValue;
+  }
+
+  get lineCount(): number {
+    const last = this.chunks[this.chunks.length - 1];
+    return last ? last.line + last.breaks + 1 : 1;
+  }
+
+  /** Index of the chunk holding `offset` (the last chunk for the text's end). */
+  chunkIndexAtOffset(offset: number): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  chunkIndexAtLine(line: number): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.chunks[mid].line <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line < 0) return 0;
+    const chunk = this.chunks[this.chunkIndexAtLine(position.line)];
+    if (!chunk) return 0;
+    return chunk.start + chunk.source.offsetAt({ line: position.line - chunk.line, character: position.character });
+  }
+
+  positionAt(offset: number): Position {
+    const chunk = this.chunks[this.chunkIndexAtOffset(offset)];
+    if (!chunk) return { line: 0, character: 0 };
+    const p = chunk.source.positionAt(offset - chunk.start);
+    return { line: p.line + chunk.line, character: p.character };
+  }
+
+  /** The text of one line without its terminator. */
+  lineText(line: number): string {
+    const chunk = this.chunks[this.chunkIndexAtLine(line)];
+    return chunk ? chunk.source.lineText(line - chunk.line) : '';
+  }
+
+  /** Applies LSP content changes in order; re-splits and re-parses only around each edit. */
+  update(changes: readonly ContentChange[], version: number): void {
+    for (const change of changes) {
+      if (!change.range) {
+        this.textValue = change.text;
+        this.resplit(0, change.text.length, 0, 0, new Map(this.chunks.map((c) => [c.text, c])));
+        continue;
+      }
+      const s = this.offsetAt(change.range.start);
+      const e = Math.max(s, this.offsetAt(change.range.end));
+      this.textValue = this.textValue.slice(0, s) + change.text + this.textValue.slice(e);
+      const delta = change.text.length - (e - s);
+      // Re-split from the chunk before the edit to the chunk after it: deleting or adding a
+      // section header changes where its neighbours begin and end.
+      const first = Math.max(0, this.chunkIndexAtOffset(s) - 1);
+      const last = Math.min(this.chunks.length - 1, this.chunkIndexAtOffset(e) + 1);
+      const from = this.chunks[first].start;
+      const to = this.chunks[last].end + delta;
+      const reusable = new Map<string, Chunk>();
+      for (let i = first; i <= last; i++) reusable.set(this.chunks[i].text, this.chunks[i]);
+      this.resplit(from, to, first, last + 1, reusable, delta);
+    }
+    this.version = version;
+  }
+
+  /**
+   * Replaces chunks [firstIndex, endIndex) with a fresh split of text [from, to) and moves
+   * the following chunks by `delta` characters. Falls back to the whole file when the region
+   * leaves `.if` blocks or braces open.
+   */
+  private resplit(from: number, to: number, firstIndex: number, endIndex: number, reusable: Map<string, Chunk>, delta = 0): void {
+    const split = this.language === 'haproxy' ? splitHaproxy : splitKeepalived;
+    let starts = split(this.textValue, from, to);
+    if (!starts && (from !== 0 || to !== this.textValue.length)) {
+      for (const c of this.chunks) reusable.set(c.text, c);
+      from = 0;
+      to = this.textValue.length;
+      firstIndex = 0;
+      endIndex = this.chunks.length;
+      delta = 0;
+      starts = split(this.textValue, from, to);
+    }
+    // Unbalanced to the end: the whole file is one chunk (parsed as one, as the daemon would).
+    starts ??= [from];
+    const fresh: Chunk[] = [];
+    const line0 = firstIndex > 0 ? this.chunks[firstIndex - 1].line + this.chunks[firstIndex - 1].breaks : 0;
+    let line = line0;
+    for (let i = 0; i < starts.length; i++) {
+      const start = starts[i];
+      const end = i + 1 < starts.length ? starts[i + 1] : to;
+      const text = this.textValue.slice(start, end);
+      const old = reusable.get(text);
+      const chunk = new Chunk(this.language, this.fileName, start, line, text, old?.isParsed ? old.parsed : undefined);
+      fresh.push(chunk);
+      line += chunk.breaks;
+    }
+    const tail = this.chunks.slice(endIndex);
+    for (const c of tail) {
+      c.start += delta;
+      c.line = line;
+      line += c.breaks;
+    }
+    this.chunks = [...this.chunks.slice(0, firstIndex), ...fresh, ...tail];
+  }
+}

@@ -1,0 +1,45 @@
+import { ConfigDocument, type ContentChange } from '../document/config-document.js';
+import { languageFromId, languageFromPath, type Language } from '../document/language.js';
+import { uriToPath } from '../convert.js';
+
+/** The open documents of our two languages, by URI. */
+export class DocumentStore {
+  private readonly docs = new Map<string, ConfigDocument>();
+
+  open(uri: string, languageId: string, version: number, text: string): ConfigDocument | undefined {
+    const fileName = uriToPath(uri);
+    const language: Language | undefined = languageFromId(languageId) ?? languageFromPath(fileName);
+    if (!language) return undefined;
+    const doc = new ConfigDocument(uri, fileName, language, version, text);
+    this.docs.set(uri, doc);
+    return doc;
+  }
+
+  change(uri: string, version: number, changes: readonly ContentChange[]): ConfigDocument | undefined {
+    const doc = this.docs.get(uri);
+    if (!doc) return undefined;
+    doc.update(changes, version);
+    return doc;
+  }
+
+  close(uri: string): ConfigDocument | undefined {
+    const doc = this.docs.get(uri);
+    this.docs.delete(uri);
+    return doc;
+  }
+
+  get(uri: string): ConfigDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  all(): ConfigDocument[] {
+    return [...this.docs.values()];
+  }
+
+  /** Unsaved texts by absolute path, for checks that read other files. */
+  overlays(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const doc of this.docs.values()) if (doc.fileName.startsWith('/') || /^[A-Za-z]:/.test(doc.fileName)) out[doc.fileName] = doc.text;
+    return out;
+  }
+}
