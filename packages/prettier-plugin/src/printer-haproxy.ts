@@ -1,5 +1,5 @@
 import type { Comment, HaConditional, HaFile, HaStatement, Word } from '@cfglint/parser';
-import { makeUnit } from './layout/unit.js';
+import { canonicalUnit, makeUnit, oneSpaceBetween, singleSpaced, wordGapIsCanonical } from './layout/unit.js';
 import type { Unit } from './layout/unit.js';
 
 /** HAProxy's MAX_LINE_ARGS: a line at the limit is kept as written (older versions count a trailing blank as a word). */
@@ -19,9 +19,10 @@ const HASH = 35;
  * Comment lines at column 0 at the end of a section (typically a banner above the
  * next section) stay at column 0 instead of joining the section's indentation.
  */
-export function haproxyUnits(ast: HaFile, text: string): Unit[] {
+export function haproxyUnits(ast: HaFile, text: string, alignServers = false): Unit[] {
   const units: Unit[] = [];
-  new HaproxyUnits(text, units).body(ast.body, 0, false);
+  new HaproxyUnits(text, units, alignServers).body(ast.body, 0, false);
+  if (alignServers) alignServerColumns(units, text);
   return units;
 }
 
@@ -29,6 +30,7 @@ class HaproxyUnits {
   constructor(
     private readonly text: string,
     private readonly units: Unit[],
+    private readonly align: boolean,
   ) {}
 
   body(statements: HaStatement[], depth: number, inSection: boolean): void {
@@ -41,19 +43,20 @@ class HaproxyUnits {
         case 'CommentStatement': {
           const c = s.comment;
           const d = i >= tail && this.atColumnZero(c.start) ? 0 : depth;
-          this.units.push(makeUnit(c.start, c.end, d, trimComment(c.text)));
+          const t = trimComment(c.text);
+          this.units.push(t.length === c.text.length ? canonicalUnit(c.start, c.end, d) : makeUnit(c.start, c.end, d, t));
           break;
         }
         case 'HaSection': {
-          const u = this.line([s.keyword, ...s.args], s.trailingComment, 0);
+          const u = this.line(s.keyword, s.args, 0, s.trailingComment, 0);
           u.open = true;
           this.units.push(u);
           this.body(s.body, 1, true);
           break;
         }
         case 'HaDirective': {
-          const u = this.line(s.words, s.trailingComment, depth);
-          if (s.keyword === 'server' && !u.keepLine) u.columns = s.words.map((w) => w.text);
+          const u = this.line(s.words[0], s.words, 1, s.trailingComment, depth);
+          if (this.align && s.keyword === 'server' && !u.keepLine) u.columns = s.words.map((w) => w.text);
           this.units.push(u);
           break;
         }
@@ -75,36 +78,49 @@ class HaproxyUnits {
     const markerDepth = fileLevel ? 0 : depth;
     const bodyDepth = fileLevel ? depth : depth + 1;
     s.branches.forEach((b, i) => {
-      const u = this.line([b.keyword, ...b.args], b.trailingComment, markerDepth);
+      const u = this.line(b.keyword, b.args, 0, b.trailingComment, markerDepth);
       u.open = true;
       u.close = i > 0;
       this.units.push(u);
       this.body(b.body, bodyDepth, inSection && !fileLevel);
     });
     if (s.endif) {
-      const u = this.line(s.endifArgs ? [s.endif, ...s.endifArgs] : [s.endif], s.endifComment, markerDepth);
+      const u = this.line(s.endif, s.endifArgs ?? [], 0, s.endifComment, markerDepth);
       u.close = true;
       this.units.push(u);
     }
   }
 
   /**
-   * One source line: the words joined by single spaces, then the comment. Lines HAProxy
-   * could read differently once respaced are kept as written (and marked `keepLine`).
+   * One source line: `first` and `rest[from…]` joined by single spaces, then the comment.
+   * Lines HAProxy could read differently once respaced are kept as written (`keepLine`).
    */
-  private line(words: Word[], comment: Comment | undefined, depth: number): Unit {
-    const first = words[0];
-    const end = comment ? comment.end : words[words.length - 1].end;
-    if (words.length >= MAX_LINE_WORDS || (comment && comment.text.charCodeAt(0) !== HASH)) {
+  private line(first: Word, rest: readonly Word[], from: number, comment: Comment | undefined, depth: number): Unit {
+    const text = this.text;
+    const last = rest.length > from ? rest[rest.length - 1] : first;
+    const end = comment ? comment.end : last.end;
+    if (1 + rest.length - from >= MAX_LINE_WORDS || (comment && comment.text.charCodeAt(0) !== HASH)) {
       // A comment leaf that is not `#…` is text HAProxy ignores after a stray carriage return.
-      return makeUnit(first.start, end, depth, this.text.slice(first.start, end).trimEnd(), false, false, true);
+      return makeUnit(first.start, end, depth, text.slice(first.start, end).trimEnd(), false, false, true);
     }
+    let canonical = rest.length <= from || (wordGapIsCanonical(text, first, rest[from]) && singleSpaced(text, rest, from));
+    let c: string | undefined;
+    if (comment) {
+      c = trimComment(comment.text);
+      canonical = canonical && c.length === comment.text.length && oneSpaceBetween(text, last, comment);
+    }
+    const wantColumns = this.align && rest.length > from && first.text === 'server' && from === 1;
+    if (canonical && !wantColumns) return canonicalUnit(first.start, end, depth);
     let out = first.text;
-    for (let i = 1; i < words.length; i++) out += ' ' + words[i].text;
-    if (!comment) return makeUnit(first.start, end, depth, out);
-    const c = trimComment(comment.text);
-    const u = makeUnit(first.start, end, depth, out + ' ' + c);
-    u.comment = c;
+    let prev = first;
+    for (let i = from; i < rest.length; i++) {
+      // Words with no blank between them stay joined (only a comment can follow a word directly).
+      out += prev.end === rest[i].start ? rest[i].text : ' ' + rest[i].text;
+      prev = rest[i];
+    }
+    const u = makeUnit(first.start, end, depth, c !== undefined ? out + ' ' + c : out);
+    u.canonical = canonical;
+    if (c !== undefined) u.comment = c;
     return u;
   }
 
@@ -141,14 +157,15 @@ export function alignServerColumns(units: Unit[], text: string): void {
     }
     let j = i + 1;
     while (j < units.length && units[j].columns && units[j].depth === units[i].depth && singleNewline(text, units[j - 1].end, units[j].start)) j++;
-    if (j - i > 1) alignRun(units, i, j);
+    if (j - i > 1) alignRun(units, i, j, text);
+    else units[i].canonical = units[i].text === text.slice(units[i].start, units[i].end);
     i = j;
   }
 }
 
 const ALIGNED_COLUMNS = 3;
 
-function alignRun(units: Unit[], from: number, to: number): void {
+function alignRun(units: Unit[], from: number, to: number, text: string): void {
   const widths = [0, 0, 0];
   for (let k = from; k < to; k++) {
     const cols = units[k].columns!;
@@ -164,6 +181,7 @@ function alignRun(units: Unit[], from: number, to: number): void {
       out += c < ALIGNED_COLUMNS && c + 1 < cols.length ? w.padEnd(widths[c]) : w;
     }
     u.text = u.comment !== undefined ? out + ' ' + u.comment : out;
+    u.canonical = u.text === text.slice(u.start, u.end);
   }
 }
 

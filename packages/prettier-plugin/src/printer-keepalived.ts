@@ -1,6 +1,6 @@
 import type { Comment, KaBlock, KaDefinition, KaDirective, KaFile, KaPrefixes, KaStatement, Word } from '@cfglint/parser';
 import { sameLine } from './layout/emit.js';
-import { makeUnit } from './layout/unit.js';
+import { canonicalUnit, makeUnit, oneSpaceBetween, singleSpaced, wordGapIsCanonical } from './layout/unit.js';
 import type { Unit } from './layout/unit.js';
 
 const BACKSLASH = 92;
@@ -34,7 +34,7 @@ class KeepalivedUnits {
     for (const s of statements) {
       switch (s.kind) {
         case 'CommentStatement':
-          this.units.push(makeUnit(s.comment.start, s.comment.end, depth, this.comment(s.comment)));
+          this.units.push(this.commentUnit(s.comment, depth));
           break;
         case 'KaDirective':
           this.directive(s, depth);
@@ -58,7 +58,8 @@ class KeepalivedUnits {
     const first = firstLeaf(s, s.keyword);
     const last = s.args.length > 0 ? s.args[s.args.length - 1] : s.keyword;
     const keep = isPinned(s, s.args) || s.keyword.hasVariable === true;
-    this.units.push(this.withComment(first.start, last.end, depth, this.words(s, s.keyword, s.args, first.start, last.end), s.trailingComment, keep));
+    const body = this.spaced(s, s.keyword, s.args) ? null : this.words(s, s.keyword, s.args, first.start, last.end);
+    this.units.push(this.withComment(first.start, last.end, depth, body, s.trailingComment, keep));
   }
 
   private block(s: KaBlock, depth: number): void {
@@ -66,13 +67,15 @@ class KeepalivedUnits {
     const first = firstLeaf(s, s.keyword);
     const lastWord = s.args.length > 0 ? s.args[s.args.length - 1] : s.keyword;
     const pinned = isPinned(s, s.args) || s.keyword.hasVariable === true;
-    const header = this.words(s, s.keyword, s.args, first.start, lastWord.end);
+    const spaced = this.spaced(s, s.keyword, s.args);
+    const header = spaced ? text.slice(first.start, lastWord.end) : this.words(s, s.keyword, s.args, first.start, lastWord.end);
     const braceOnHeaderLine = sameLine(text, lastWord.end, s.open.start);
     const head = s.headComments ?? [];
 
     if (braceOnHeaderLine || (!pinned && head.length === 0)) {
       // `keyword args {` [# comment]
-      this.units.push(this.withComment(first.start, s.open.end, depth, header + ' {', s.trailingComment, pinned, true));
+      const canonical = spaced && oneSpaceBetween(text, lastWord, s.open);
+      this.units.push(this.withComment(first.start, s.open.end, depth, canonical ? null : header + ' {', s.trailingComment, pinned, true));
     } else {
       // The `{` stays on its own line: pulling it up would move it across a comment or
       // onto a line that keepalived may skip or repeat as a whole.
@@ -83,14 +86,14 @@ class KeepalivedUnits {
       } else {
         this.units.push(makeUnit(first.start, lastWord.end, depth, header, false, false, pinned));
       }
-      for (; k < head.length; k++) this.units.push(makeUnit(head[k].start, head[k].end, depth, this.comment(head[k])));
-      this.units.push(this.withComment(s.open.start, s.open.end, depth, '{', s.trailingComment, false, true));
+      for (; k < head.length; k++) this.units.push(this.commentUnit(head[k], depth));
+      this.units.push(this.withComment(s.open.start, s.open.end, depth, null, s.trailingComment, false, true));
     }
 
     this.body(s.body, depth + 1);
 
     if (s.close) {
-      this.units.push(this.withComment(s.close.start, s.close.end, depth, '}', s.closeComment, false, false, true));
+      this.units.push(this.withComment(s.close.start, s.close.end, depth, null, s.closeComment, false, false, true));
     }
   }
 
@@ -102,24 +105,57 @@ class KeepalivedUnits {
     if (s.value.length > 0) end = Math.max(end, s.value[s.value.length - 1].end);
     if (s.continuations && s.continuations.length > 0) end = Math.max(end, s.continuations[s.continuations.length - 1].end);
     if (s.innerComments && s.innerComments.length > 0) end = Math.max(end, s.innerComments[s.innerComments.length - 1].end);
-    this.units.push(this.withComment(first.start, end, depth, text.slice(first.start, end), s.trailingComment, true));
+    this.units.push(this.withComment(first.start, end, depth, null, s.trailingComment, true));
   }
 
-  /** Prefixes, keyword and arguments joined by single spaces (or the source slice when it spans lines). */
+  /**
+   * Prefixes, keyword and arguments joined by single spaces (or the source slice when it
+   * spans lines). Words written without a blank between them (`"a"b` is two words to
+   * keepalived) stay joined: a blank there would change what a script line reads.
+   */
   private words(s: KaPrefixes, keyword: Word, args: Word[], start: number, end: number): string {
     const slice = this.text.slice(start, end);
     if (slice.indexOf('\n') !== -1) return slice;
     let out = '';
-    if (s.condition) out = s.condition.text + ' ';
-    if (s.repeat) for (const r of s.repeat) out += r.text + ' ';
-    out += keyword.text;
-    for (const a of args) out += ' ' + a.text;
+    let prev: Word | undefined;
+    const add = (w: Word) => {
+      out += prev === undefined ? w.text : prev.end === w.start ? w.text : ' ' + w.text;
+      prev = w;
+    };
+    if (s.condition) add(s.condition);
+    if (s.repeat) for (const r of s.repeat) add(r);
+    add(keyword);
+    for (const a of args) add(a);
     return out;
   }
 
-  private withComment(start: number, end: number, depth: number, body: string, comment: Comment | undefined, keepLine: boolean, open = false, close = false): Unit {
-    if (!comment) return makeUnit(start, end, depth, body, open, close, keepLine);
-    return makeUnit(start, comment.end, depth, body + ' ' + this.comment(comment), open, close, keepLine);
+  /** `body` null means the source slice [start, end) is already the formatted body. */
+  private withComment(start: number, end: number, depth: number, body: string | null, comment: Comment | undefined, keepLine: boolean, open = false, close = false): Unit {
+    if (!comment) {
+      return body === null ? canonicalUnit(start, end, depth, open, close, keepLine) : makeUnit(start, end, depth, body, open, close, keepLine);
+    }
+    const c = this.comment(comment);
+    if (body === null && c === comment.text && oneSpaceBetween(this.text, { end }, comment)) return canonicalUnit(start, comment.end, depth, open, close, keepLine);
+    return makeUnit(start, comment.end, depth, (body ?? this.text.slice(start, end)) + ' ' + c, open, close, keepLine);
+  }
+
+  private commentUnit(c: Comment, depth: number): Unit {
+    const t = this.comment(c);
+    return t === c.text ? canonicalUnit(c.start, c.end, depth) : makeUnit(c.start, c.end, depth, t);
+  }
+
+  /** Whether prefixes, keyword and arguments are separated by single spaces in the source. */
+  private spaced(s: KaPrefixes, keyword: Word, args: Word[]): boolean {
+    const text = this.text;
+    let prev: Word | undefined = s.condition;
+    if (s.repeat) {
+      for (const r of s.repeat) {
+        if (prev && !wordGapIsCanonical(text, prev, r)) return false;
+        prev = r;
+      }
+    }
+    if (prev && !wordGapIsCanonical(text, prev, keyword)) return false;
+    return args.length === 0 || (wordGapIsCanonical(text, keyword, args[0]) && singleSpaced(text, args));
   }
 
   /** Comment text as written; see the class comment for the one case that keeps trailing blanks. */

@@ -1,8 +1,8 @@
 import type { HaFile, KaFile } from '@cfglint/parser';
-import { emitUnits } from '../layout/emit.js';
+import { emitText, emitUnits } from '../layout/emit.js';
 import type { Emitted } from '../layout/emit.js';
 import type { Unit } from '../layout/unit.js';
-import { alignServerColumns, haproxyUnits } from '../printer-haproxy.js';
+import { haproxyUnits } from '../printer-haproxy.js';
 import { keepalivedUnits } from '../printer-keepalived.js';
 import { indentUnit } from './options.js';
 import type { FormatOptions } from './options.js';
@@ -11,14 +11,13 @@ export interface Layout extends Emitted {
   units: Unit[];
 }
 
-/** Lays out a parsed file. `text` is the text it was parsed from (LF line ends, no BOM). */
+function unitsOf(ast: KaFile | HaFile, text: string, options: FormatOptions): Unit[] {
+  return ast.kind === 'KaFile' ? keepalivedUnits(ast, text) : haproxyUnits(ast, text, options.haproxyAlignServers === true);
+}
+
+/** Lays out a parsed file line by line (for range formatting). `text` is the text it was parsed from (LF line ends, no BOM). */
 export function layoutAst(ast: KaFile | HaFile, text: string, options: FormatOptions): Layout {
-  let units: Unit[];
-  if (ast.kind === 'KaFile') units = keepalivedUnits(ast, text);
-  else {
-    units = haproxyUnits(ast, text);
-    if (options.haproxyAlignServers) alignServerColumns(units, text);
-  }
+  const units = unitsOf(ast, text, options);
   return { units, ...emitUnits(units, text, indentUnit(options)) };
 }
 
@@ -27,7 +26,5 @@ export function layoutAst(ast: KaFile | HaFile, text: string, options: FormatOpt
  * (or whitespace-only) file stays empty, as Prettier leaves it.
  */
 export function printAst(ast: KaFile | HaFile, text: string, options: FormatOptions): string {
-  const { lines } = layoutAst(ast, text, options);
-  if (lines.length === 0) return '';
-  return lines.join('\n') + '\n';
+  return emitText(unitsOf(ast, text, options), text, indentUnit(options));
 }

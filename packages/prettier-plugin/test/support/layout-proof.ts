@@ -40,6 +40,36 @@ export function quotedWords(node: unknown, out: string[] = []): string[] {
   return out;
 }
 
+interface Leaf {
+  kind: string;
+  start: number;
+  end: number;
+}
+
+function collectLeaves(node: unknown, out: Leaf[]): Leaf[] {
+  if (Array.isArray(node)) {
+    for (const n of node) collectLeaves(n, out);
+  } else if (node && typeof node === 'object') {
+    const o = node as Record<string, unknown>;
+    if (o.kind === 'Word' || o.kind === 'Punct' || o.kind === 'Comment') out.push(o as unknown as Leaf);
+    else for (const key of Object.keys(o)) collectLeaves(o[key], out);
+  }
+  return out;
+}
+
+/**
+ * For each pair of consecutive words, whether they touch in the source. Words written
+ * together must stay together (a blank between them can change what a daemon reads).
+ */
+export function wordAdjacency(ast: unknown): boolean[] {
+  const leaves = collectLeaves(ast, []).sort((a, b) => a.start - b.start);
+  const out: boolean[] = [];
+  for (let i = 1; i < leaves.length; i++) {
+    if (leaves[i - 1].kind === 'Word' && leaves[i].kind === 'Word') out.push(leaves[i - 1].end === leaves[i].start);
+  }
+  return out;
+}
+
 export function stripWhitespace(text: string): string {
   return text.replace(/\s+/g, '');
 }
@@ -50,7 +80,7 @@ export function parse(text: string, language: Language) {
 }
 
 export interface ProofFailure {
-  check: 'non-whitespace' | 'quoted-strings' | 'leaves' | 'tree' | 'reparse-errors';
+  check: 'non-whitespace' | 'quoted-strings' | 'leaves' | 'adjacency' | 'tree' | 'reparse-errors';
   detail: string;
 }
 
@@ -65,6 +95,10 @@ export function proveLayoutOnly(original: string, formatted: string, language: L
   const la = leafTexts(before.ast);
   const lb = leafTexts(after.ast);
   if (JSON.stringify(la) !== JSON.stringify(lb)) return { check: 'leaves', detail: firstDifference(la.join('\n'), lb.join('\n')) };
+  const aa = wordAdjacency(before.ast);
+  const ab = wordAdjacency(after.ast);
+  const moved = aa.findIndex((v, i) => v !== ab[i]);
+  if (moved !== -1 || aa.length !== ab.length) return { check: 'adjacency', detail: `word pair ${moved}` };
   const ta = treeShape(before.ast);
   const tb = treeShape(after.ast);
   if (ta !== tb) return { check: 'tree', detail: firstDifference(ta, tb) };
