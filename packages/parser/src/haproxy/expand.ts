@@ -18,56 +18,66 @@ export function expandWord(word: Word, env: Readonly<Record<string, string | und
   const s = word.text;
   const out: string[] = [];
   let cur = '';
+  // Whether a word is open; empty quotes open one (`""` is an empty word), `[*]` does not.
   let inWord = false;
+  let emptyQuote = false;
   let sq = false;
   let dq = false;
   let i = 0;
+  const emit = (text: string) => {
+    cur += text;
+    inWord = true;
+    emptyQuote = false;
+  };
   const flush = () => {
     if (inWord) out.push(cur);
     cur = '';
     inWord = false;
   };
+  const quote = (open: boolean) => {
+    if (open) emptyQuote = true;
+    else if (emptyQuote) inWord = true;
+  };
   while (i < s.length) {
     const c = s[i];
     if (sq) {
-      if (c === "'") sq = false;
-      else cur += c;
-      inWord = true;
+      if (c === "'") {
+        sq = false;
+        quote(false);
+      } else emit(c);
       i++;
       continue;
     }
     if (c === "'" && !dq) {
       sq = true;
-      inWord = true;
+      quote(true);
       i++;
     } else if (c === '"') {
       dq = !dq;
-      inWord = true;
+      quote(dq);
       i++;
     } else if (c === '\\') {
       const n = s[i + 1];
-      inWord = true;
       if (n === ' ' || n === '\\' || n === '#' || n === "'" || n === '"') {
-        cur += n;
+        emit(n);
         i += 2;
       } else if (n === 't' || n === 'n' || n === 'r') {
-        cur += n === 't' ? '\t' : n === 'n' ? '\n' : '\r';
+        emit(n === 't' ? '\t' : n === 'n' ? '\n' : '\r');
         i += 2;
       } else if (n === '$' && dq) {
-        cur += '$';
+        emit('$');
         i += 2;
       } else if (n === 'x' && /^[0-9a-fA-F]{2}$/.test(s.slice(i + 2, i + 4))) {
-        cur += String.fromCharCode(Number.parseInt(s.slice(i + 2, i + 4), 16));
+        emit(String.fromCharCode(Number.parseInt(s.slice(i + 2, i + 4), 16)));
         i += 4;
       } else {
-        cur += '\\';
+        emit('\\');
         i++;
       }
     } else if (c === '$' && dq) {
       const m = /^\$(\{)?(\.?[A-Za-z_][A-Za-z0-9_]*)(\[\*\])?/.exec(s.slice(i));
       if (!m || (m[3] && !m[1])) {
-        cur += c;
-        inWord = true;
+        emit(c);
         i++;
         continue;
       }
@@ -77,7 +87,7 @@ export function expandWord(word: Word, env: Readonly<Record<string, string | und
         if (s[j] === '-') {
           const close = s.indexOf('}', j);
           if (close < 0) {
-            cur += c;
+            emit(c);
             i++;
             continue;
           }
@@ -85,7 +95,7 @@ export function expandWord(word: Word, env: Readonly<Record<string, string | und
           j = close;
         }
         if (s[j] !== '}') {
-          cur += c;
+          emit(c);
           i++;
           continue;
         }
@@ -99,23 +109,18 @@ export function expandWord(word: Word, env: Readonly<Record<string, string | und
       else value = env[name];
       if (value === undefined) value = fallback;
       if (m[3]) {
-        // `[*]`: split on blanks into separate words.
+        // `[*]`: blanks in the value separate words; an empty value adds none.
+        emptyQuote = false;
         const parts = (value ?? '').split(/[ \t\n\v\f\r]+/);
         parts.forEach((part, k) => {
           if (k > 0) flush();
-          if (part.length > 0) {
-            cur += part;
-            inWord = true;
-          }
+          if (part.length > 0) emit(part);
         });
-      } else {
-        cur += value ?? '';
-        inWord = true;
-      }
+      } else if (value) emit(value);
+      else inWord = true;
       i = j;
     } else {
-      cur += c;
-      inWord = true;
+      emit(c);
       i++;
     }
   }

@@ -145,7 +145,10 @@ export function parseHaproxyAddress(text: string, options: AddressParseOptions =
   } else if (/^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?$/.test(host)) {
     address.family = 'hostname';
   } else {
-    address.error = `invalid address '${host}'`;
+    // `fd00::8` reads as host 'fd00:' port 8, as in HAProxy: IPv6 needs brackets or a port.
+    address.error = host.includes(':')
+      ? `invalid address '${host}' (HAProxy takes the text after the last ':' as the port: write [${rest.startsWith('[') ? rest.slice(1, -1) : rest}] or add a port)`
+      : `invalid address '${host}'`;
     return address;
   }
   if (forced && forced !== address.family && address.family !== 'hostname') {
