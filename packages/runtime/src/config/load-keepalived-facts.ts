@@ -1,118 +1,91 @@
-import { readFileSync } from 'node:fs';
-import type { GroupEntryFact, InterfaceUse, KeepalivedFacts, RealServerFact, VirtualServerFact, VrrpInstanceFact } from './facts.js';
-import { readBlocks, type Statement } from './interim-reader.js';
+import { loadKeepalived, type KaElement, type KaSetting, type KeepalivedLoadResult } from '@cfglint/parser';
+import type { GroupEntryFact, InterfaceUse, KeepalivedFacts, Located, RealServerFact, VirtualServerFact, VrrpInstanceFact } from './facts.js';
 
 /**
- * The adapter between the config parser and cfgrun: the only module that knows how a
- * keepalived.conf is read. (Interim reader until the @cfglint/parser model lands.)
+ * The adapter between @cfglint/parser's keepalived model and cfgrun: the only module that
+ * knows how a keepalived.conf is read (includes, $DEFINITIONS, @ids and ~SEQ applied by
+ * loadKeepalived). Values stay the strings keepalived would see; cfgrun checks them itself
+ * before they reach a command line.
  */
 export function keepalivedFactsFromText(file: string, text: string): KeepalivedFacts {
-  const { statements, problems } = readBlocks(text);
-  const facts: KeepalivedFacts = {
-    virtualServers: [],
-    groups: new Map(),
-    vrrpInstances: [],
-    interfaces: [],
-    problems: problems.map((p) => ({ file, ...p })),
-  };
-  const at = (s: Statement) => ({ file, line: s.line });
-  const useInterface = (name: string | undefined, s: Statement, context: string) => {
-    if (name) facts.interfaces.push({ name, context, ...at(s) } satisfies InterfaceUse);
-  };
-  for (const s of statements) {
-    if (s.keyword === 'virtual_server' && s.children) facts.virtualServers.push(virtualServer(s, file));
-    else if (s.keyword === 'virtual_server_group' && s.children) {
-      facts.groups.set(s.args[0] ?? '', s.children.map((e): GroupEntryFact => ({ words: [e.keyword, ...e.args], ...at(e) })));
-    } else if (s.keyword === 'vrrp_instance' && s.children) {
-      const instance: VrrpInstanceFact = { name: s.args[0] ?? '', virtualIps: [], ...at(s) };
-      for (const c of s.children) {
-        const v = c.args[0];
-        if (c.keyword === 'state') instance.state = v;
-        else if (c.keyword === 'interface') {
-          instance.interface = v;
-          useInterface(v, c, `vrrp_instance ${instance.name} interface`);
-        } else if (c.keyword === 'virtual_router_id') instance.virtualRouterId = v;
-        else if (c.keyword === 'priority') instance.priority = v;
-        else if (c.keyword === 'track_interface' && c.children) {
-          for (const t of c.children) useInterface(t.keyword, t, `vrrp_instance ${instance.name} track_interface`);
-        } else if ((c.keyword === 'virtual_ipaddress' || c.keyword === 'virtual_ipaddress_excluded') && c.children) {
-          for (const a of c.children) {
-            const [address, prefix] = a.keyword.split('/');
-            const devAt = a.args.indexOf('dev');
-            const dev = devAt >= 0 ? a.args[devAt + 1] : undefined;
-            instance.virtualIps.push({ address, ...(prefix ? { prefix } : {}), ...(dev ? { dev } : {}), ...at(a) });
-            useInterface(dev, a, `vrrp_instance ${instance.name} virtual_ipaddress`);
-          }
-        } else if (c.keyword === 'unicast_src_ip' || c.keyword === 'mcast_src_ip') continue;
-      }
-      facts.vrrpInstances.push(instance);
-    } else if (s.keyword === 'global_defs' && s.children) {
-      for (const c of s.children) {
-        if (c.keyword === 'lvs_sync_daemon' || c.keyword === 'lvs_sync_daemon_interface') useInterface(c.args[0], c, `global_defs ${c.keyword}`);
-      }
-    }
-  }
-  return facts;
+  return factsFromLoad(loadKeepalived(file, { overlay: { [file]: text } }));
 }
 
 export function loadKeepalivedFacts(file: string): KeepalivedFacts {
-  return keepalivedFactsFromText(file, readFileSync(file, 'utf8'));
+  return factsFromLoad(loadKeepalived(file));
 }
 
-const SCHEDULER_FLAGS = new Set(['flag-1', 'flag-2', 'flag-3', 'sh-port', 'sh-fallback', 'mh-port', 'mh-fallback']);
+/** Diagnostics that make the structure itself unreliable; the rest is the lint gate's business. */
+const STRUCTURAL = /^(parse|load|include)\//;
 
-function virtualServer(s: Statement, file: string): VirtualServerFact {
-  const [first, second] = s.args;
-  const target: VirtualServerFact['target'] =
-    first === 'fwmark' ? { kind: 'fwmark', fwmark: second ?? '' } : first === 'group' ? { kind: 'group', name: second ?? '' } : { kind: 'address', address: first ?? '', ...(second !== undefined ? { port: second } : {}) };
-  const vs: VirtualServerFact = { file, line: s.line, target, flags: [], realServers: [] };
-  for (const c of s.children ?? []) {
-    const v = c.args[0];
-    switch (c.keyword) {
-      case 'protocol':
-        vs.protocol = v;
-        break;
-      case 'lvs_sched':
-      case 'lb_algo':
-        vs.scheduler = v;
-        break;
-      case 'lvs_method':
-      case 'lb_kind':
-        vs.method = c.args;
-        break;
-      case 'persistence_timeout':
-        vs.persistenceTimeout = v ?? '';
-        break;
-      case 'persistence_granularity':
-        vs.persistenceGranularity = v;
-        break;
-      case 'persistence_engine':
-        vs.persistenceEngine = v;
-        break;
-      case 'ip_family':
-        vs.ipFamily = v;
-        break;
-      case 'ops':
-        vs.flags.push('ops');
-        break;
-      case 'real_server':
-        vs.realServers.push(realServer(c, file));
-        break;
-      default:
-        if (SCHEDULER_FLAGS.has(c.keyword)) vs.flags.push(c.keyword);
-    }
-  }
-  return vs;
-}
+const SCHEDULER_FLAGS = ['flag-1', 'flag-2', 'flag-3', 'sh-port', 'sh-fallback', 'mh-port', 'mh-fallback', 'ops'];
 
-function realServer(s: Statement, file: string): RealServerFact {
-  const rs: RealServerFact = { file, line: s.line, address: s.args[0] ?? '', ...(s.args[1] !== undefined ? { port: s.args[1] } : {}) };
-  for (const c of s.children ?? []) {
-    const v = c.args[0];
-    if (c.keyword === 'weight') rs.weight = v;
-    else if (c.keyword === 'lvs_method' || c.keyword === 'lb_kind') rs.method = c.args;
-    else if (c.keyword === 'uthreshold') rs.uthreshold = v;
-    else if (c.keyword === 'lthreshold') rs.lthreshold = v;
+function factsFromLoad(result: KeepalivedLoadResult): KeepalivedFacts {
+  const at = (e: KaElement): Located => {
+    const source = result.files.get(e.fileName)?.source;
+    return { file: e.fileName, line: source ? source.positionAt(e.node.start).line + 1 : 1 };
+  };
+  const raw = (s: KaSetting<unknown> | undefined) => (s ? (s.args[0] ?? '') : undefined);
+  const { model } = result;
+  const interfaces: InterfaceUse[] = [];
+  const useInterface = (name: string | undefined, e: KaElement, context: string) => {
+    if (name) interfaces.push({ name, context, ...at(e) });
+  };
+
+  const vrrpInstances = model.vrrpInstances.map((vi): VrrpInstanceFact => {
+    const name = vi.name;
+    useInterface(raw(vi.interface), vi.interface!, `vrrp_instance ${name} interface`);
+    for (const t of vi.trackInterfaces) useInterface(t.name, t, `vrrp_instance ${name} track_interface`);
+    for (const a of [...vi.virtualIpAddresses, ...vi.virtualIpAddressesExcluded]) useInterface(a.dev, a, `vrrp_instance ${name} virtual_ipaddress`);
+    return {
+      name,
+      ...at(vi),
+      ...(vi.state ? { state: raw(vi.state) } : {}),
+      ...(vi.interface ? { interface: raw(vi.interface) } : {}),
+      ...(vi.virtualRouterId ? { virtualRouterId: raw(vi.virtualRouterId) } : {}),
+      ...(vi.priority ? { priority: raw(vi.priority) } : {}),
+      virtualIps: vi.virtualIpAddresses.map((a) => ({ address: a.address, ...(a.prefix !== undefined ? { prefix: String(a.prefix) } : {}), ...(a.dev ? { dev: a.dev } : {}), ...at(a) })),
+    };
+  });
+  const sync = model.globalDefs?.lvsSyncDaemon;
+  if (sync) useInterface(sync.args[0], sync, `global_defs ${sync.keyword}`);
+
+  const groups = new Map<string, GroupEntryFact[]>();
+  for (const g of model.virtualServerGroups) {
+    groups.set(g.name, g.entries.map((e) => ({ words: [e.statement.keyword.value, ...e.statement.args.map((w) => w.value)], ...at(e) })));
   }
-  return rs;
+
+  const virtualServers = model.virtualServers.map((vs): VirtualServerFact => {
+    const args = vs.statement.args.map((w) => w.value);
+    const target: VirtualServerFact['target'] =
+      args[0] === 'fwmark' ? { kind: 'fwmark', fwmark: args[1] ?? '' } : args[0] === 'group' ? { kind: 'group', name: args[1] ?? '' } : { kind: 'address', address: args[0] ?? '', ...(args[1] !== undefined ? { port: args[1] } : {}) };
+    const realServers = vs.realServers.map((rs): RealServerFact => ({
+      address: rs.address,
+      ...(rs.portText !== undefined ? { port: rs.portText } : {}),
+      ...(rs.weight ? { weight: raw(rs.weight) } : {}),
+      ...(rs.lvsMethod ? { method: rs.lvsMethod.args } : {}),
+      ...(rs.uthreshold ? { uthreshold: raw(rs.uthreshold) } : {}),
+      ...(rs.lthreshold ? { lthreshold: raw(rs.lthreshold) } : {}),
+      ...at(rs),
+    }));
+    return {
+      target,
+      ...at(vs),
+      ...(vs.protocol ? { protocol: raw(vs.protocol) } : {}),
+      ...(vs.lbAlgo ? { scheduler: raw(vs.lbAlgo) } : {}),
+      ...(vs.lbKind ? { method: vs.lbKind.args } : {}),
+      ...(vs.persistenceTimeout ? { persistenceTimeout: raw(vs.persistenceTimeout) } : {}),
+      ...(vs.persistenceGranularity ? { persistenceGranularity: raw(vs.persistenceGranularity) } : {}),
+      ...(vs.persistenceEngine ? { persistenceEngine: raw(vs.persistenceEngine) } : {}),
+      ...(vs.ipFamily ? { ipFamily: raw(vs.ipFamily) } : {}),
+      // Flag keywords (sh-port, ops…) read from the block's own statements.
+      flags: SCHEDULER_FLAGS.filter((f) => (vs.statement.body ?? []).some((b) => b.keyword.value === f)),
+      realServers,
+    };
+  });
+
+  const problems = result.diagnostics
+    .filter((d) => d.severity === 'error' && STRUCTURAL.test(d.code))
+    .map((d) => ({ file: d.fileName, line: d.range.start.line + 1, message: d.message }));
+  return { virtualServers, groups, vrrpInstances, interfaces, problems };
 }
