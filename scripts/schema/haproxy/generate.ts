@@ -4,7 +4,8 @@
  * snapshot, plus the HTML manual of the installed release (Debian's haproxy-doc).
  *
  *   node --import tsx scripts/schema/haproxy/generate.ts --git /path/to/haproxy.git \
- *     [--html /usr/share/doc/haproxy/html/configuration.html] [--html-version 2.6] [--out FILE]
+ *     [--html /usr/share/doc/haproxy/html/configuration.html] [--html-version 2.6] \
+ *     [--dk scripts/schema/haproxy/data/haproxy-2.6.12-dKall.txt] [--dk-version 2.6] [--out FILE]
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildSchema } from './build.js';
 import { collectVersion } from './collect.js';
+import { mergeSourceFacts, parseDkDump } from './dk.js';
 import { parseDocHtml } from './doc-html.js';
 import { parseDocText, type ParsedDoc } from './doc-text.js';
 import { GitSnapshot } from './git.js';
@@ -29,11 +31,13 @@ function main(): void {
       git: { type: 'string' },
       html: { type: 'string' },
       'html-version': { type: 'string', default: '2.6' },
+      dk: { type: 'string' },
+      'dk-version': { type: 'string', default: '2.6' },
       out: { type: 'string', default: defaultOut },
     },
   });
   if (!values.git) {
-    process.stderr.write('usage: generate.ts --git HAPROXY_GIT_DIR [--html configuration.html] [--html-version 2.6] [--out FILE]\n');
+    process.stderr.write('usage: generate.ts --git HAPROXY_GIT_DIR [--html configuration.html] [--html-version 2.6] [--dk DUMP] [--dk-version 2.6] [--out FILE]\n');
     process.exit(2);
   }
   const git = new GitSnapshot(values.git);
@@ -49,7 +53,8 @@ function main(): void {
       const titles = new Map(docs[0].sections.map((s) => [s.number, s.title]));
       docs.push(parseDocHtml(readFileSync(values.html, 'utf8'), titles));
     }
-    const src = scanSources(git, tag);
+    let src = scanSources(git, tag);
+    if (values.dk && version === values['dk-version']) src = mergeSourceFacts(src, parseDkDump(readFileSync(values.dk, 'utf8'), tag));
     perVersion.push(collectVersion(version, docs, src));
     process.stderr.write(`${tag}: ${perVersion[perVersion.length - 1].keywords.size} keywords\n`);
   }

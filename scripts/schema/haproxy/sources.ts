@@ -189,10 +189,10 @@ export function scanSources(git: GitSnapshot, tag: string): SourceFacts {
 
   // 2. Registration tables: walk every *_kw_list / cfg_opt block in the files that declare one.
   const declHits = git.grep(tag, 'struct ([a-z_]+_kw_list|cfg_opt) [a-z_0-9]+(\\[\\])? *=', SRC_DIRS);
-  const registerHits = git.grep(tag, '(http_req|http_res|http_after_res|tcp_req_conn|tcp_req_sess|tcp_req_cont|tcp_res_cont|service)_keywords_register\\(&', SRC_DIRS);
+  const registerHits = git.grep(tag, '(http_req|http_res|http_after_res|tcp_req_conn|tcp_req_sess|tcp_req_cont|tcp_res_cont|service)_keywords_register *[(,] *&', SRC_DIRS);
   const registerOf = new Map<string, string>();
   for (const h of registerHits) {
-    const m = /(\w+_keywords_register)\(&(\w+)/.exec(h.text);
+    const m = /(\w+_keywords_register)\s*[(,]\s*&(\w+)/.exec(h.text);
     if (m && ACTION_REGISTER[m[1]]) registerOf.set(`${h.file}:${m[2]}`, ACTION_REGISTER[m[1]]);
   }
   for (const hit of declHits) {
@@ -224,9 +224,11 @@ export function scanSources(git: GitSnapshot, tag: string): SourceFacts {
         const kind = registerOf.get(`${hit.file}:${varName}`);
         const e = /\{\s*"([^"]+)"\s*,/.exec(line);
         if (kind && e) {
+          // "set-var(" (older tables) and "set-var" with a prefix flag are the same action.
+          const name = e[1].replace(/\($/, '');
           let m2 = facts.actions.get(kind);
           if (!m2) facts.actions.set(kind, (m2 = new Map()));
-          if (!m2.has(e[1])) m2.set(e[1], { name: e[1], file: hit.file, feature });
+          if (!m2.has(name)) m2.set(name, { name, file: hit.file, feature });
         }
       } else if (type === 'sample_fetch_kw_list') {
         const e = /\{\s*"([^"]+)"\s*,\s*\w+/.exec(line);
