@@ -13,16 +13,97 @@ export class IpvsParseError extends Error {
   }
 }
 
-/** Splits `ADDR:PORT` / `[ADDR6]:PORT` (numeric form, as `ipvsadm -Sn` prints). */
+/** Splits `ADDR:PORT` / `[ADDR6]:PORT` / `ADDR` (numeric form, as `ipvsadm -Sn` prints). */
 export function splitHostPort(text: string): { address: string; port: number } | undefined {
-  const m = /^\[([0-9A-Fa-f:.]+)\]:(\d+)$/.exec(text) ?? /^([0-9.]+):(\d+)$/.exec(text) ?? /^([0-9.]+)$/.exec(text);
-  if (!m) return undefined;
-  const address = text.startsWith('[') ? canonicalIpv6(m[1]) : m[1];
-  return { address, port: m[2] === undefined ? 0 : Number(m[2]) };
+  let address: string;
+  let portText: string;
+  if (text.charCodeAt(0) === 91 /* [ */) {
+    const close = text.indexOf(']:');
+    if (close < 0) return undefined;
+    address = text.slice(1, close);
+    portText = text.slice(close + 2);
+    if (!/^[0-9A-Fa-f:.]+$/.test(address)) return undefined;
+    address = canonicalIpv6(address);
+  } else {
+    const colon = text.indexOf(':');
+    address = colon < 0 ? text : text.slice(0, colon);
+    portText = colon < 0 ? '0' : text.slice(colon + 1);
+    if (!IPV4.test(address)) return undefined;
+  }
+  if (!DIGITS.test(portText)) return undefined;
+  return { address, port: Number(portText) };
 }
+
+const IPV4 = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+const DIGITS = /^\d{1,5}$/;
 
 const PROTOCOL_FLAGS: Record<string, IpvsProtocol> = { '-t': 'tcp', '--tcp-service': 'tcp', '-u': 'udp', '--udp-service': 'udp', '--sctp-service': 'sctp' };
 const METHOD_FLAGS: Record<string, ForwardingMethod> = { '-g': 'route', '--gatewaying': 'route', '-m': 'masq', '--masquerading': 'masq', '-i': 'tunnel', '--ipip': 'tunnel' };
+
+/** One `-A` or `-a` line, as read. */
+interface SaveLine {
+  command: '-A' | '-a';
+  key: ServiceKey;
+  real?: { address: string; port: number };
+  method?: ForwardingMethod;
+  weight: number;
+  upper: number;
+  lower: number;
+  scheduler?: string;
+  persistence?: { timeout: number; netmask?: string };
+  onePacket: boolean;
+  flags: string[];
+  pe?: string;
+  tunnel?: TunnelOptions;
+}
+
+function parseLine(line: string, lineNo: number): SaveLine {
+  const fail = (reason: string): never => {
+    throw new IpvsParseError(lineNo, line, reason);
+  };
+  const words = line.split(/\s+/);
+  const command = words[0];
+  if (command !== '-A' && command !== '-a') fail('expected -A or -a');
+  const out: SaveLine = { command: command as '-A' | '-a', key: undefined as unknown as ServiceKey, weight: 1, upper: 0, lower: 0, onePacket: false, flags: [] };
+  let fwmark: number | undefined;
+  let ipv6 = false;
+  let key: ServiceKey | undefined;
+  for (let j = 1; j < words.length; j++) {
+    const w = words[j];
+    const next = words[j + 1];
+    const needsValue = () => (next === undefined ? fail(`${w} needs a value`) : (j++, next));
+    const protocol = PROTOCOL_FLAGS[w];
+    const method = METHOD_FLAGS[w];
+    if (protocol !== undefined) {
+      const hp = splitHostPort(needsValue()) ?? fail('bad service address');
+      key = { kind: 'address', protocol, address: hp.address, port: hp.port };
+    } else if (method !== undefined) out.method = method;
+    else if (w === '-r' || w === '--real-server') out.real = splitHostPort(needsValue()) ?? fail('bad real server address');
+    else if (w === '-w' || w === '--weight') out.weight = Number(needsValue());
+    else if (w === '-x' || w === '--u-threshold') out.upper = Number(needsValue());
+    else if (w === '-y' || w === '--l-threshold') out.lower = Number(needsValue());
+    else if (w === '-f' || w === '--fwmark-service') fwmark = Number(needsValue());
+    else if (w === '-6' || w === '--ipv6') ipv6 = true;
+    else if (w === '-s' || w === '--scheduler') out.scheduler = needsValue();
+    else if (w === '-p' || w === '--persistent') {
+      out.persistence = { timeout: next !== undefined && /^\d+$/.test(next) ? Number(words[++j]) : 360 };
+    } else if (w === '-M' || w === '--netmask') {
+      const mask = needsValue();
+      if (out.persistence) out.persistence.netmask = mask;
+    } else if (w === '-o' || w === '--ops') out.onePacket = true;
+    else if (w === '-b' || w === '--sched-flags') out.flags = needsValue().split(',').sort();
+    else if (w === '--pe') out.pe = needsValue();
+    else if (w === '--tun-type') out.tunnel = { ...out.tunnel, type: needsValue() as TunnelOptions['type'] };
+    else if (w === '--tun-port') out.tunnel = { type: 'gue', ...out.tunnel, port: Number(needsValue()) };
+    else if (w === '--tun-nocsum' || w === '--tun-csum' || w === '--tun-remcsum') out.tunnel = { type: 'gue', ...out.tunnel, checksum: w.slice(6) as TunnelOptions['checksum'] };
+    else fail(`unknown option ${w}`);
+  }
+  if (fwmark !== undefined) key = { kind: 'fwmark', fwmark, family: ipv6 ? 6 : 4 };
+  if (!key) fail('no service address or fwmark');
+  out.key = key!;
+  if (command === '-a' && !out.real) fail('no real server address');
+  return out;
+}
 
 /**
  * Parses `ipvsadm -Sn` (save format: one `-A`/`-a` command per line) into a table.
@@ -32,75 +113,31 @@ const METHOD_FLAGS: Record<string, ForwardingMethod> = { '-g': 'route', '--gatew
 export function parseIpvsSave(text: string): IpvsTable {
   const services = new Map<string, IpvsService>();
   const lines = text.split('\n');
+  let last: IpvsService | undefined;
+  let lastId = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '') continue;
-    const fail = (reason: string): never => {
-      throw new IpvsParseError(i + 1, line, reason);
-    };
-    const words = line.split(/\s+/);
-    const command = words[0];
-    if (command !== '-A' && command !== '-a') fail('expected -A or -a');
-    let key: ServiceKey | undefined;
-    let fwmark: number | undefined;
-    let ipv6 = false;
-    let real: { address: string; port: number } | undefined;
-    let method: ForwardingMethod | undefined;
-    let weight = 1;
-    let upper = 0;
-    let lower = 0;
-    let scheduler: string | undefined;
-    let persistence: { timeout: number; netmask?: string } | undefined;
-    let onePacket = false;
-    let flags: string[] = [];
-    let pe: string | undefined;
-    let tunnel: TunnelOptions | undefined;
-    const value = (j: number) => words[j + 1] ?? fail(`${words[j]} needs a value`);
-    for (let j = 1; j < words.length; j++) {
-      const w = words[j];
-      if (w in PROTOCOL_FLAGS) {
-        const hp = splitHostPort(value(j++)) ?? fail('bad service address');
-        key = { kind: 'address', protocol: PROTOCOL_FLAGS[w], ...hp };
-      } else if (w === '-f' || w === '--fwmark-service') fwmark = Number(value(j++));
-      else if (w === '-6' || w === '--ipv6') ipv6 = true;
-      else if (w === '-s' || w === '--scheduler') scheduler = value(j++);
-      else if (w === '-p' || w === '--persistent') {
-        const next = words[j + 1];
-        persistence = { timeout: next !== undefined && /^\d+$/.test(next) ? Number(words[++j]) : 360 };
-      } else if (w === '-M' || w === '--netmask') {
-        const mask = value(j++);
-        if (persistence) persistence.netmask = mask;
-      } else if (w === '-o' || w === '--ops') onePacket = true;
-      else if (w === '-b' || w === '--sched-flags') flags = value(j++).split(',').sort();
-      else if (w === '--pe') pe = value(j++);
-      else if (w === '-r' || w === '--real-server') real = splitHostPort(value(j++)) ?? fail('bad real server address');
-      else if (w in METHOD_FLAGS) method = METHOD_FLAGS[w];
-      else if (w === '-w' || w === '--weight') weight = Number(value(j++));
-      else if (w === '-x' || w === '--u-threshold') upper = Number(value(j++));
-      else if (w === '-y' || w === '--l-threshold') lower = Number(value(j++));
-      else if (w === '--tun-type') tunnel = { ...tunnel, type: value(j++) as TunnelOptions['type'] };
-      else if (w === '--tun-port') tunnel = { type: 'gue', ...tunnel, port: Number(value(j++)) };
-      else if (w === '--tun-nocsum' || w === '--tun-csum' || w === '--tun-remcsum') tunnel = { type: 'gue', ...tunnel, checksum: w.slice(6) as TunnelOptions['checksum'] };
-      else fail(`unknown option ${w}`);
-    }
-    if (fwmark !== undefined) key = { kind: 'fwmark', fwmark, family: ipv6 ? 6 : 4 };
-    if (!key) fail('no service address or fwmark');
-    const id = serviceId(key!);
-    if (command === '-A') {
-      services.set(id, {
-        key: key!,
-        scheduler: scheduler ?? 'wlc',
-        ...(persistence ? { persistence: normalizePersistence(persistence, key!) } : {}),
-        ...(onePacket ? { onePacket } : {}),
-        schedulerFlags: flags,
-        ...(pe ? { persistenceEngine: pe } : {}),
+    const l = parseLine(line, i + 1);
+    const id = serviceId(l.key);
+    if (l.command === '-A') {
+      last = {
+        key: l.key,
+        scheduler: l.scheduler ?? 'wlc',
+        ...(l.persistence ? { persistence: normalizePersistence(l.persistence, l.key) } : {}),
+        ...(l.onePacket ? { onePacket: true } : {}),
+        schedulerFlags: l.flags,
+        ...(l.pe ? { persistenceEngine: l.pe } : {}),
         destinations: [],
-      });
+      };
+      lastId = id;
+      services.set(id, last);
     } else {
-      const service = services.get(id) ?? fail(`real server of unknown service ${id}`);
-      if (!real) fail('no real server address');
-      const destination: IpvsDestination = { ...real!, method: method ?? 'route', weight, upperThreshold: upper, lowerThreshold: lower };
-      if (destination.method === 'tunnel') destination.tunnel = normalizeTunnel(tunnel);
+      // Real servers follow their service: skip the map look-up in the usual case.
+      const service = id === lastId ? last! : services.get(id);
+      if (!service) throw new IpvsParseError(i + 1, line, `real server of unknown service ${id}`);
+      const destination: IpvsDestination = { address: l.real!.address, port: l.real!.port, method: l.method ?? 'route', weight: l.weight, upperThreshold: l.upper, lowerThreshold: l.lower };
+      if (destination.method === 'tunnel') destination.tunnel = normalizeTunnel(l.tunnel);
       service.destinations.push(destination);
     }
   }
