@@ -14,3 +14,4 @@ export type { Definition as KaDefinitionValue } from './preprocess/definitions.j
 export { splitCommandLine } from './words.js';
 export { scanKeepalived } from './scanner.js';
 export * from '../model/keepalived/index.js';
+export { printKeepalivedTree } from './print-tree.js';

@@ -113,6 +113,7 @@ export function loadKeepalived(entryFile: string, options: LoadKeepalivedOptions
   for (const p of pre.problems) {
     diagnostics.push({ code: p.code, severity: p.severity, message: p.message, fileName: p.at.fileName, range: sourceOf(p.at.fileName).rangeOf(p.at.start, p.at.end) });
   }
+  diagnostics.sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0) || a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const textOf = (fileName: string) => files.get(fileName)?.source.text;
   const model = buildKeepalivedModel(statements, { textOf });
   return { entry, files, statements, model, diagnostics, configIds: [...pre.conditionIds], definitions: pre.definitions };

@@ -154,7 +154,7 @@ export class Preprocessor {
       this.skipUntil = this.lineEnd(s.start);
       return;
     }
-    if (s.repeat || first === 126 /* ~ */ || keyword.hasVariable || needsExpansion(s.args) || (includeVariant(keyword.text + ' ') !== undefined && s.args.length > 0)) {
+    if (s.repeat || first === 126 /* ~ */ || keyword.hasVariable || needsExpansion(s.args) || (s.args.length > 0 && isIncludeKeyword(keyword.text))) {
       this.slowPath(s, s.repeat ? s.repeat[0].start : keyword.start);
       return;
     }
@@ -395,30 +395,39 @@ export class Preprocessor {
     const pattern = text.slice(start);
     const at = buf.locate(start, text.length) ?? ctx.site;
     if (!pattern) return;
-    const resolved = resolveInclude(pattern, path.dirname(this.fileName), this.options.fs);
+    const baseDir = path.dirname(this.fileName);
+    const shown = (file: string) => {
+      const relative = path.relative(baseDir, file);
+      return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+    };
+    const resolved = resolveInclude(pattern, baseDir, this.options.fs);
     // `include` never fails the config; includem/includew/includea make a miss an error (keepalived's include_check).
     const strictMissing = variant === 'm' || variant === 'w' || variant === 'a';
     const strictWildcard = variant === 'w' || variant === 'a';
     const quoted = pattern.includes('"') ? ' (keepalived does not remove quotes from include patterns)' : '';
     for (const missing of resolved.missing) {
-      this.report('include/missing', strictMissing ? 'error' : 'warning', `Included file not found: ${missing}${quoted}`, at);
+      this.report('include/missing', strictMissing ? 'error' : 'warning', `Included file not found: ${shown(missing)}${quoted}`, at);
     }
     for (const none of resolved.unmatched) {
-      this.report('include/no-match', strictWildcard ? 'error' : 'info', `No file matches ${none}`, at);
+      this.report('include/no-match', strictWildcard ? 'error' : 'info', `No file matches ${shown(none)}`, at);
     }
     for (const dir of resolved.directories) {
-      this.report('include/directory', variant === 'r' || variant === 'a' || variant === 'w' || variant === 'm' ? 'error' : 'warning', `${dir} is a directory: keepalived skips it`, at);
+      this.report('include/directory', variant === 'r' || variant === 'a' || variant === 'w' || variant === 'm' ? 'error' : 'warning', `${shown(dir)} is a directory: keepalived skips it`, at);
     }
     for (const file of resolved.files) {
       if (this.includeStack.includes(file)) {
-        this.report('include/cycle', 'error', `${file} includes itself (through ${this.includeStack.map((f) => path.basename(f)).join(' → ')}): keepalived would read it again and again`, at);
+        this.report('include/cycle', 'error', `${shown(file)} is already being read (${this.includeStack.map((f) => path.basename(f)).join(' → ')} → ${path.basename(file)}): keepalived would include it again and again`, at);
         continue;
       }
       if (!this.processFile(file)) {
-        this.report('include/unreadable', strictMissing || variant === 'r' ? 'error' : 'warning', `Cannot read included file ${file}`, at);
+        this.report('include/unreadable', strictMissing || variant === 'r' ? 'error' : 'warning', `Cannot read included file ${shown(file)}`, at);
       }
     }
   }
+}
+
+function isIncludeKeyword(text: string): boolean {
+  return text.length >= 7 && text.length <= 8 && text.startsWith('include') && (text.length === 7 || 'rmwba'.includes(text[7]));
 }
 
 function needsExpansion(words: readonly Word[]): boolean {

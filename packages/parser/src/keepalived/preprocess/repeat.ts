@@ -117,6 +117,7 @@ export function parseLst(line: string): RepeatSpec | RepeatError {
     names.push(line.slice(s, p));
     p = skipBlanks(line, p);
     if (line[p] === endChar) break;
+    if (line[p] === ')') return { error: 'no values to repeat with' };
     if (line[p] !== ',') return { error: 'variable names must be separated by commas' };
     p = skipBlanks(line, p + 1);
   }

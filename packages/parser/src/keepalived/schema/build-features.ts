@@ -136,6 +136,11 @@ export function featuresIn(expr: string): KaFeatureName[] {
   return out;
 }
 
+/** Features a condition mentions that the build lacks. */
+export function missingFeatures(expr: string, build: KaBuild): KaFeatureName[] {
+  return featuresIn(expr).filter((f) => !MACROS[f].every((m) => build.has(m)));
+}
+
 type Cond = (build: KaBuild) => boolean;
 const compiled = new Map<string, Cond>();
 

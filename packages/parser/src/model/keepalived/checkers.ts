@@ -1,7 +1,7 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
-import { argValues, elementOf } from './element.js';
-import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+import { argValues } from './element.js';
+import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
 import { parseInteger, parsePort, parseSeconds } from './values.js';
@@ -26,7 +26,6 @@ export interface KaCheckerBase extends KaElement {
   delayLoop?: KaSetting<number>;
   alpha?: KaSetting<boolean>;
   logAllFailures?: KaSetting<boolean>;
-  settings: KaSettings;
 }
 
 /** `url { path; digest; status_code …; virtualhost; regex … }` of HTTP_GET / SSL_GET. */
@@ -37,7 +36,6 @@ export interface KaHttpUrl extends KaElement {
   statusCodes?: KaSetting<{ from: number; to: number }[]>;
   virtualhost?: KaSetting<string>;
   regex?: KaSetting<string>;
-  settings: KaSettings;
 }
 
 export interface KaHttpChecker extends KaCheckerBase {
@@ -111,13 +109,12 @@ function parseStatusCodes(args: string[]): { from: number; to: number }[] | unde
 function readUrl(block: KaEffectiveStatement): KaHttpUrl {
   const r = new BlockReader(block.body ?? []);
   return {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     path: r.string('path'),
     digest: r.string('digest'),
     statusCodes: r.setting(parseStatusCodes, 'status_code'),
     virtualhost: r.string('virtualhost'),
     regex: r.string('regex'),
-    settings: r.settings,
   };
 }
 
@@ -125,7 +122,7 @@ export function readChecker(block: KaEffectiveStatement, ctx: ModelContext): KaC
   const type = block.keyword.value as KaCheckerType;
   const r = new BlockReader(block.body ?? []);
   const base: KaCheckerBase = {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     type,
     connectIp: r.string('connect_ip'),
     connectPort: r.setting((a) => parsePort(a[0]), 'connect_port'),
@@ -140,55 +137,53 @@ export function readChecker(block: KaEffectiveStatement, ctx: ModelContext): KaC
     delayLoop: r.setting((a) => parseSeconds(a[0]), 'delay_loop'),
     alpha: r.flag('alpha'),
     logAllFailures: r.flag('log_all_failures'),
-    settings: r.settings,
   };
-  const weight = r.setting((a) => {
-    const w = parseInteger(a[0]);
-    return w === undefined ? undefined : { weight: w, reverse: a[1] === 'reverse' };
-  }, 'weight');
+  const c = base as KaChecker & Record<string, unknown>;
   switch (type) {
     case 'HTTP_GET':
     case 'SSL_GET':
-      return {
-        ...base,
-        type,
-        urls: r.all('url').map(readUrl),
-        httpProtocol: r.string('http_protocol'),
-        virtualhost: r.string('virtualhost'),
-        fastRecovery: r.flag('fast_recovery'),
-        enableSni: r.flag('enable_sni'),
-      };
+      c.urls = r.all('url').map(readUrl);
+      c.httpProtocol = r.string('http_protocol');
+      c.virtualhost = r.string('virtualhost');
+      c.fastRecovery = r.flag('fast_recovery');
+      c.enableSni = r.flag('enable_sni');
+      break;
     case 'MISC_CHECK': {
       const path = r.last('misc_path');
-      return {
-        ...base,
-        type,
-        miscPath: path ? readScript(path, ctx) : undefined,
-        miscTimeout: r.setting((a) => parseSeconds(a[0]), 'misc_timeout'),
-        miscDynamic: r.flag('misc_dynamic'),
-        user: r.setting((a) => (a[0] === undefined ? undefined : { user: a[0], ...(a[1] !== undefined ? { group: a[1] } : {}) }), 'user'),
-      };
+      c.miscPath = path ? readScript(path, ctx) : undefined;
+      c.miscTimeout = r.setting((a) => parseSeconds(a[0]), 'misc_timeout');
+      c.miscDynamic = r.flag('misc_dynamic');
+      c.user = r.setting((a) => (a[0] === undefined ? undefined : { user: a[0], ...(a[1] !== undefined ? { group: a[1] } : {}) }), 'user');
+      break;
     }
     case 'SMTP_CHECK':
-      return { ...base, type, heloName: r.string('helo_name') };
+      c.heloName = r.string('helo_name');
+      break;
     case 'DNS_CHECK':
-      return { ...base, type, queryType: r.string('type'), name: r.string('name') };
+      c.queryType = r.string('type');
+      c.name = r.string('name');
+      break;
     case 'UDP_CHECK':
-      return {
-        ...base,
-        type,
-        payload: r.setting((a) => a.join(' '), 'payload'),
-        requireReply: r.setting((a) => a.join(' '), 'require_reply'),
-        minReplyLength: r.setting((a) => parseInteger(a[0]), 'min_reply_length'),
-        maxReplyLength: r.setting((a) => parseInteger(a[0]), 'max_reply_length'),
-      };
+      c.payload = r.setting((a) => a.join(' '), 'payload');
+      c.requireReply = r.setting((a) => a.join(' '), 'require_reply');
+      c.minReplyLength = r.setting((a) => parseInteger(a[0]), 'min_reply_length');
+      c.maxReplyLength = r.setting((a) => parseInteger(a[0]), 'max_reply_length');
+      break;
     case 'FILE_CHECK':
-      return { ...base, type, trackFile: r.string('track_file', 'file'), dynamic: r.flag('dynamic'), weight };
+      c.trackFile = r.string('track_file', 'file');
+      c.dynamic = r.flag('dynamic');
+      c.weight = r.setting((a) => {
+        const w = parseInteger(a[0]);
+        return w === undefined ? undefined : { weight: w, reverse: a[1] === 'reverse' };
+      }, 'weight');
+      break;
     case 'BFD_CHECK':
-      return { ...base, type, name: r.string('name') };
+      c.name = r.string('name');
+      break;
     default:
-      return { ...base, type: type as 'TCP_CHECK' | 'PING_CHECK' };
+      break;
   }
+  return c;
 }
 
 /** The arguments written on a checker's line (keepalived takes none; kept for diagnostics). */

@@ -1,6 +1,5 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
-import { BlockReader } from './block-reader.js';
-import { elementOf } from './element.js';
+import { BlockReader, element } from './block-reader.js';
 import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
@@ -55,7 +54,7 @@ export function readGlobalDefs(blocks: KaEffectiveStatement[], ctx: ModelContext
   const startup = r.last('startup_script');
   const shutdown = r.last('shutdown_script');
   return {
-    blocks: blocks.map(elementOf),
+    blocks: blocks.map(element),
     routerId: r.string('router_id'),
     notificationEmail,
     notificationEmailFrom: r.string('notification_email_from'),
@@ -78,6 +77,6 @@ export function readGlobalDefs(blocks: KaEffectiveStatement[], ctx: ModelContext
     lvsId: r.string('lvs_id'),
     startupScript: startup ? readScript(startup, ctx) : undefined,
     shutdownScript: shutdown ? readScript(shutdown, ctx) : undefined,
-    settings: r.settings,
+    settings: r.index(),
   };
 }

@@ -1,6 +1,6 @@
 export { buildKeepalivedModel } from './model.js';
 export type { KeepalivedModel } from './model.js';
-export type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+export type { KaElement, KaSetting, ModelContext } from './element.js';
 export type { KaGlobalDefs } from './global-defs.js';
 export type { KaVrrpScript } from './vrrp-script.js';
 export type { KaVrrpSyncGroup } from './vrrp-sync-group.js';

@@ -1,5 +1,5 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
-import { argValues, elementOf } from './element.js';
+import { argValues } from './element.js';
 import type { KaElement } from './element.js';
 import { parseInteger, parseIpPrefix } from './values.js';
 import type { IpPrefix } from './values.js';
@@ -31,7 +31,7 @@ const FLAGS = new Set(['home', '-nodad', 'mngtmpaddr', 'noprefixroute', 'autojoi
 
 export function readIpAddress(entry: KaEffectiveStatement): KaIpAddress {
   const text = entry.keyword.value;
-  const address: KaIpAddress = { ...elementOf(entry), ...parseIpPrefix(text), text, flags: [], unknown: [] };
+  const address: KaIpAddress = { statement: entry, fileName: entry.fileName, node: entry.node, ...parseIpPrefix(text), text, flags: [], unknown: [] };
   const args = argValues(entry);
   for (let i = 0; i < args.length; i++) {
     const word = args[i];

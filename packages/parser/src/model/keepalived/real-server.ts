@@ -1,7 +1,6 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
-import { elementOf } from './element.js';
-import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { isCheckerKeyword, readChecker } from './checkers.js';
 import type { KaChecker } from './checkers.js';
 import { readScript } from './script.js';
@@ -49,14 +48,13 @@ export interface KaRealServer extends KaElement {
   smtpAlert?: KaSetting<boolean>;
   virtualhost?: KaSetting<string>;
   checkers: KaChecker[];
-  settings: KaSettings;
 }
 
 export function readRealServer(block: KaEffectiveStatement, ctx: ModelContext): KaRealServer {
   const r = new BlockReader(block.body ?? []);
   const address = block.args[0]?.value ?? '';
   const rs: KaRealServer = {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     address,
     weight: r.setting((a) => parseInteger(a[0]), 'weight'),
     lvsMethod: r.setting(parseForwarding, 'lvs_method', 'lb_kind'),
@@ -71,7 +69,6 @@ export function readRealServer(block: KaEffectiveStatement, ctx: ModelContext): 
     smtpAlert: r.flag('smtp_alert'),
     virtualhost: r.string('virtualhost'),
     checkers: [],
-    settings: r.settings,
   };
   const family = ipFamily(address);
   if (family) rs.family = family;

@@ -1,5 +1,5 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
-import { argValues, elementOf } from './element.js';
+import { argValues } from './element.js';
 import type { KaElement } from './element.js';
 import { parseIpPrefix } from './values.js';
 import type { IpPrefix } from './values.js';
@@ -32,7 +32,7 @@ const ROUTE_VALUE_KEYS = new Set(['src', 'via', 'gw', 'or', 'dev', 'table', 'tos
 
 export function readRoute(entry: KaEffectiveStatement): KaRoute {
   const words = [entry.keyword.value, ...argValues(entry)];
-  const route: KaRoute = { ...elementOf(entry), words, noTrack: false };
+  const route: KaRoute = { statement: entry, fileName: entry.fileName, node: entry.node, words, noTrack: false };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const next = words[i + 1];
@@ -55,7 +55,7 @@ export function readRoute(entry: KaEffectiveStatement): KaRoute {
 
 export function readRule(entry: KaEffectiveStatement): KaRule {
   const words = [entry.keyword.value, ...argValues(entry)];
-  const rule: KaRule = { ...elementOf(entry), words, noTrack: false };
+  const rule: KaRule = { statement: entry, fileName: entry.fileName, node: entry.node, words, noTrack: false };
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     const next = words[i + 1];

@@ -1,7 +1,6 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
-import { elementOf } from './element.js';
-import type { KaElement, KaSetting, KaSettings } from './element.js';
+import type { KaElement, KaSetting } from './element.js';
 import { parseInteger } from './values.js';
 
 /** `track_file NAME { file PATH; weight W [reverse]; init_file [V] [overwrite] }` (vrrp_track_file is the old name). */
@@ -9,7 +8,6 @@ export interface KaTrackFile extends KaElement {
   name: string;
   file?: KaSetting<string>;
   weight?: KaSetting<{ weight: number; reverse: boolean }>;
-  settings: KaSettings;
 }
 
 /** `vrrp_track_process NAME { process …; weight; quorum; … }`. */
@@ -18,7 +16,6 @@ export interface KaTrackProcess extends KaElement {
   process?: KaSetting<string[]>;
   weight?: KaSetting<{ weight: number; reverse: boolean }>;
   quorum?: KaSetting<number>;
-  settings: KaSettings;
 }
 
 const readWeight = (a: string[]) => {
@@ -28,17 +25,16 @@ const readWeight = (a: string[]) => {
 
 export function readTrackFile(block: KaEffectiveStatement): KaTrackFile {
   const r = new BlockReader(block.body ?? []);
-  return { ...elementOf(block), name: block.args[0]?.value ?? '', file: r.string('file'), weight: r.setting(readWeight, 'weight'), settings: r.settings };
+  return { statement: block, fileName: block.fileName, node: block.node, name: block.args[0]?.value ?? '', file: r.string('file'), weight: r.setting(readWeight, 'weight') };
 }
 
 export function readTrackProcess(block: KaEffectiveStatement): KaTrackProcess {
   const r = new BlockReader(block.body ?? []);
   return {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     name: block.args[0]?.value ?? '',
     process: r.setting((a) => (a.length ? a : undefined), 'process'),
     weight: r.setting(readWeight, 'weight'),
     quorum: r.setting((a) => parseInteger(a[0]), 'quorum'),
-    settings: r.settings,
   };
 }

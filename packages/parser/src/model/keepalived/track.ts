@@ -1,5 +1,5 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
-import { argValues, elementOf } from './element.js';
+import { argValues } from './element.js';
 import type { KaElement } from './element.js';
 import { parseInteger } from './values.js';
 
@@ -20,10 +20,10 @@ export function readTrackList(block: KaEffectiveStatement | undefined): KaTrackE
   const out: KaTrackEntry[] = [];
   // keepalived 1.x also accepted the names on the keyword line itself.
   const inline = block.body ? [] : argValues(block);
-  for (const name of inline) out.push({ ...elementOf(block), name, reverse: false });
+  for (const name of inline) out.push({ statement: block, fileName: block.fileName, node: block.node, name, reverse: false });
   for (const entry of block.body ?? []) {
     const args = argValues(entry);
-    const track: KaTrackEntry = { ...elementOf(entry), name: entry.keyword.value, reverse: false };
+    const track: KaTrackEntry = { statement: entry, fileName: entry.fileName, node: entry.node, name: entry.keyword.value, reverse: false };
     for (let i = 0; i < args.length; i++) {
       if (args[i] === 'weight' && i + 1 < args.length) {
         track.weightText = args[i + 1];

@@ -1,5 +1,6 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
-import { argValues, elementOf } from './element.js';
+import { argValues } from './element.js';
+import { element } from './block-reader.js';
 import type { KaElement } from './element.js';
 import { ipFamily, parseInteger, parseIpPrefix, parsePort } from './values.js';
 
@@ -17,7 +18,7 @@ export interface KaVirtualServerGroup extends KaElement {
 }
 
 export function readVsgEntry(entry: KaEffectiveStatement): KaVsgEntry {
-  const base = elementOf(entry);
+  const base = element(entry);
   const args = argValues(entry);
   if (entry.keyword.value === 'fwmark') {
     const family = args[1] === 'inet' || args[1] === 'inet6' ? args[1] : undefined;
@@ -45,5 +46,5 @@ export function readVsgEntry(entry: KaEffectiveStatement): KaVsgEntry {
 }
 
 export function readVirtualServerGroup(block: KaEffectiveStatement): KaVirtualServerGroup {
-  return { ...elementOf(block), name: block.args[0]?.value ?? '', entries: (block.body ?? []).map(readVsgEntry) };
+  return { statement: block, fileName: block.fileName, node: block.node, name: block.args[0]?.value ?? '', entries: (block.body ?? []).map(readVsgEntry) };
 }

@@ -1,7 +1,6 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
-import { elementOf } from './element.js';
-import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { parseForwarding, readRealServer } from './real-server.js';
 import type { KaForwarding, KaRealServer } from './real-server.js';
 import { readScript } from './script.js';
@@ -50,7 +49,6 @@ export interface KaVirtualServer extends KaElement {
   inhibitOnFailure?: KaSetting<boolean>;
   ipFamily?: KaSetting<string>;
   realServers: KaRealServer[];
-  settings: KaSettings;
 }
 
 export function readVirtualServerTarget(args: readonly string[]): KaVirtualServerTarget {
@@ -77,7 +75,7 @@ export function readVirtualServer(block: KaEffectiveStatement, ctx: ModelContext
   const up = r.last('quorum_up');
   const down = r.last('quorum_down');
   return {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     target: readVirtualServerTarget(block.args.map((a) => a.value)),
     lbAlgo: r.string('lb_algo', 'lvs_sched'),
     lbKind: r.setting(parseForwarding, 'lb_kind', 'lvs_method'),
@@ -87,7 +85,7 @@ export function readVirtualServer(block: KaEffectiveStatement, ctx: ModelContext
     protocol: r.setting((a) => (a[0] === 'TCP' || a[0] === 'UDP' || a[0] === 'SCTP' ? a[0] : undefined), 'protocol'),
     delayLoop: r.setting((a) => parseSeconds(a[0]), 'delay_loop'),
     sorryServer: sorry
-      ? { ...elementOf(sorry), address: sorry.args[0]?.value ?? '', ...(parsePort(sorry.args[1]?.value) !== undefined ? { port: parsePort(sorry.args[1]?.value) } : {}) }
+      ? { statement: sorry, fileName: sorry.fileName, node: sorry.node, address: sorry.args[0]?.value ?? '', ...(parsePort(sorry.args[1]?.value) !== undefined ? { port: parsePort(sorry.args[1]?.value) } : {}) }
       : undefined,
     sorryServerInhibit: r.flag('sorry_server_inhibit'),
     quorum: r.setting((a) => parseInteger(a[0]), 'quorum'),
@@ -105,6 +103,5 @@ export function readVirtualServer(block: KaEffectiveStatement, ctx: ModelContext
     inhibitOnFailure: r.flag('inhibit_on_failure'),
     ipFamily: r.string('ip_family'),
     realServers: r.all('real_server').map((s) => readRealServer(s, ctx)),
-    settings: r.settings,
   };
 }

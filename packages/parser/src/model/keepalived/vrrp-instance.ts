@@ -1,7 +1,7 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
-import { argValues, elementOf } from './element.js';
-import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+import { argValues } from './element.js';
+import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { readIpAddressList } from './ip-address.js';
 import type { KaIpAddress } from './ip-address.js';
 import { readNotify } from './notify.js';
@@ -63,7 +63,6 @@ export interface KaVrrpInstance extends KaElement {
   garpMasterDelay?: KaSetting<number>;
   /** Name of the vrrp_sync_group that lists this instance, if any. */
   syncGroup?: string;
-  settings: KaSettings;
 }
 
 export function readVrrpInstance(block: KaEffectiveStatement, ctx: ModelContext): KaVrrpInstance {
@@ -72,12 +71,12 @@ export function readVrrpInstance(block: KaEffectiveStatement, ctx: ModelContext)
   let authentication: KaAuthentication | undefined;
   if (auth) {
     const a = new BlockReader(auth.body ?? []);
-    authentication = { ...elementOf(auth), authType: a.string('auth_type'), authPass: a.string('auth_pass') };
+    authentication = { statement: auth, fileName: auth.fileName, node: auth.node, authType: a.string('auth_type'), authPass: a.string('auth_pass') };
   }
   const unicastPeers: KaUnicastPeer[] = [];
   for (const list of r.all('unicast_peer')) {
     for (const entry of list.body ?? []) {
-      const peer: KaUnicastPeer = { ...elementOf(entry), address: entry.keyword.value };
+      const peer: KaUnicastPeer = { statement: entry, fileName: entry.fileName, node: entry.node, address: entry.keyword.value };
       const args = argValues(entry);
       for (let i = 0; i + 1 < args.length; i += 2) {
         if (args[i] === 'min_ttl') peer.minTtl = parseInteger(args[i + 1]);
@@ -88,7 +87,7 @@ export function readVrrpInstance(block: KaEffectiveStatement, ctx: ModelContext)
   }
   const ipLists = (keyword: string) => r.all(keyword).flatMap((b) => readIpAddressList(b));
   return {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     name: block.args[0]?.value ?? '',
     state: r.setting((a) => (a[0] === 'MASTER' || a[0] === 'BACKUP' ? a[0] : undefined), 'state'),
     interface: r.string('interface'),
@@ -120,6 +119,5 @@ export function readVrrpInstance(block: KaEffectiveStatement, ctx: ModelContext)
     dontTrackPrimary: r.flag('dont_track_primary'),
     smtpAlert: r.flag('smtp_alert'),
     garpMasterDelay: r.setting((a) => parseInteger(a[0]), 'garp_master_delay'),
-    settings: r.settings,
   };
 }

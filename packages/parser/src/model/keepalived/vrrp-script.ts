@@ -1,7 +1,6 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
-import { elementOf } from './element.js';
-import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
 import { parseInteger, parseSeconds } from './values.js';
@@ -17,14 +16,13 @@ export interface KaVrrpScript extends KaElement {
   fall?: KaSetting<number>;
   user?: KaSetting<{ user: string; group?: string }>;
   initFail?: KaSetting<boolean>;
-  settings: KaSettings;
 }
 
 export function readVrrpScript(block: KaEffectiveStatement, ctx: ModelContext): KaVrrpScript {
   const r = new BlockReader(block.body ?? []);
   const script = r.last('script');
   return {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     name: block.args[0]?.value ?? '',
     script: script ? readScript(script, ctx) : undefined,
     interval: r.setting((a) => parseSeconds(a[0]), 'interval'),
@@ -37,6 +35,5 @@ export function readVrrpScript(block: KaEffectiveStatement, ctx: ModelContext): 
     fall: r.setting((a) => parseInteger(a[0]), 'fall'),
     user: r.setting((a) => (a[0] === undefined ? undefined : { user: a[0], ...(a[1] !== undefined ? { group: a[1] } : {}) }), 'user'),
     initFail: r.flag('init_fail'),
-    settings: r.settings,
   };
 }

@@ -1,7 +1,6 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
-import { elementOf } from './element.js';
-import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
+import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { readNotify } from './notify.js';
 import type { KaNotify } from './notify.js';
 import { readTrackLists } from './track.js';
@@ -19,7 +18,6 @@ export interface KaVrrpSyncGroup extends KaElement {
   trackFiles: KaTrackEntry[];
   trackBfds: KaTrackEntry[];
   smtpAlert?: KaSetting<boolean>;
-  settings: KaSettings;
 }
 
 export function readVrrpSyncGroup(block: KaEffectiveStatement, ctx: ModelContext): KaVrrpSyncGroup {
@@ -27,12 +25,12 @@ export function readVrrpSyncGroup(block: KaEffectiveStatement, ctx: ModelContext
   const members: (KaElement & { name: string })[] = [];
   for (const group of r.all('group')) {
     for (const entry of group.body ?? []) {
-      members.push({ ...elementOf(entry), name: entry.keyword.value });
-      for (const extra of entry.args) members.push({ ...elementOf(entry), name: extra.value });
+      members.push({ statement: entry, fileName: entry.fileName, node: entry.node, name: entry.keyword.value });
+      for (const extra of entry.args) members.push({ statement: entry, fileName: entry.fileName, node: entry.node, name: extra.value });
     }
   }
   return {
-    ...elementOf(block),
+    statement: block, fileName: block.fileName, node: block.node,
     name: block.args[0]?.value ?? '',
     members,
     notify: readNotify(r, ctx),
@@ -42,6 +40,5 @@ export function readVrrpSyncGroup(block: KaEffectiveStatement, ctx: ModelContext
     trackFiles: readTrackLists(r.all('track_file')),
     trackBfds: readTrackLists(r.all('track_bfd')),
     smtpAlert: r.flag('smtp_alert'),
-    settings: r.settings,
   };
 }

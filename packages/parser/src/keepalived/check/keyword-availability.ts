@@ -1,0 +1,117 @@
+import { compareVersions } from '../../schema/types.js';
+import { evalBuildCondition, missingFeatures } from '../schema/build-features.js';
+import { availability, keepalivedSchema, keywordsIn } from '../schema/lookup.js';
+import type { KaKeywordSpec } from '../schema/types.js';
+import type { KaEffectiveStatement } from '../preprocess/effective.js';
+import { closestWords } from './did-you-mean.js';
+import type { CheckContext } from './report.js';
+import { q, where } from './report.js';
+
+const IGNORED = 'keepalived reports an unknown keyword and ignores the line (keepalived -t fails)';
+
+/** Contexts other than `context` where the target knows `name`. */
+function otherHomes(name: string, context: string, ctx: CheckContext): string[] {
+  const { version, build } = ctx.target;
+  return (keepalivedSchema().contextsOf.get(name) ?? []).filter((c) => {
+    if (c === context) return false;
+    const spec = keepalivedSchema().byContext.get(c)?.get(name);
+    return spec !== undefined && availability(spec, version, build).status === 'known';
+  });
+}
+
+function homeText(homes: string[]): string {
+  const names = homes.map((h) => (h === 'root' ? 'the top level' : h));
+  return names.length > 3 ? `${names.slice(0, 3).join(', ')}…` : names.join(' or ');
+}
+
+/**
+ * A keyword the schema does not list in this block: misplaced (known elsewhere),
+ * misspelt, or unknown. Returns nothing; the caller skips the statement's block.
+ */
+export function reportUnknownKeyword(s: KaEffectiveStatement, context: string, ctx: CheckContext): void {
+  const name = s.keyword.value;
+  const v = ctx.target.version;
+  if (name === '\\') {
+    ctx.report('schema/unknown-keyword', 'error', `A line ending in '\\' continues only a $NAME= definition; here keepalived ${v} reads the next line on its own and reports '\\' as an unknown keyword`, s);
+    return;
+  }
+  const homes = otherHomes(name, context, ctx);
+  if (homes.length) {
+    ctx.report(
+      'schema/wrong-context',
+      'error',
+      `${q(name)} does not belong ${where(context)}; it is a ${homeText(homes)} keyword. Here ${IGNORED.replace('keepalived', `keepalived ${v}`)}.`,
+      s,
+    );
+    return;
+  }
+  const candidates = keywordsIn(context, v, ctx.target.build).map((k) => k.name);
+  const near = closestWords(name, candidates);
+  const hint = near.length ? ` Did you mean ${near.map(q).join(' or ')}?` : '';
+  ctx.report('schema/unknown-keyword', 'error', `Unknown keyword ${q(name)} ${where(context)}: ${IGNORED.replace('keepalived', `keepalived ${v}`)}.${hint}`, s);
+}
+
+/**
+ * A keyword this block has in some release or build, but not in the target.
+ * @returns whether the keyword is usable (the caller checks it further)
+ */
+export function checkAvailability(s: KaEffectiveStatement, spec: KaKeywordSpec, context: string, ctx: CheckContext): boolean {
+  const { version, build } = ctx.target;
+  const a = availability(spec, version, build);
+  const name = q(spec.name);
+  switch (a.status) {
+    case 'known':
+      return true;
+    case 'not-yet':
+      ctx.report('schema/version', 'error', `${name} ${where(context)} first appeared in keepalived ${a.added}: ${IGNORED.replace('keepalived', `keepalived ${version}`)}.`, s);
+      return false;
+    case 'removed': {
+      const instead = spec.versions?.replacement ? ` Use ${q(spec.versions.replacement)} instead.` : '';
+      ctx.report('schema/removed', 'error', `${name} was removed in keepalived ${a.removed}: ${IGNORED.replace('keepalived', `keepalived ${version}`)}.${instead}`, s);
+      return false;
+    }
+    case 'not-built': {
+      const features = missingFeatures(a.requires, build);
+      const need = features.length ? features.join(' + ') : a.requires;
+      ctx.report(
+        'schema/build-feature',
+        'error',
+        `${name} exists only when keepalived is built with ${need}; the target build (${describeBuild(ctx)}) ${IGNORED.replace('keepalived ', '')}. Set the build features if your keepalived has it.`,
+        s,
+      );
+      return false;
+    }
+  }
+}
+
+function describeBuild(ctx: CheckContext): string {
+  const f = ctx.target.features;
+  return Object.keys(f).length ? `Debian 12 defaults with ${JSON.stringify(f)}` : 'Debian 12 package defaults';
+}
+
+/** Deprecations, renames, and handlers that always reject the keyword on this build. */
+export function checkDeprecation(s: KaEffectiveStatement, spec: KaKeywordSpec, ctx: CheckContext): void {
+  const { version, build } = ctx.target;
+  const errors = (spec.errorWhen ?? []).filter(
+    (e) =>
+      (!e.when || evalBuildCondition(e.when, build)) &&
+      (!e.since || compareVersions(version, e.since) >= 0) &&
+      (!e.until || compareVersions(version, e.until) < 0),
+  );
+  const dep = spec.versions?.deprecated && compareVersions(version, spec.versions.deprecated) >= 0 ? spec.versions : undefined;
+  const name = q(spec.name);
+  if (dep) {
+    const instead = dep.replacement ? ` Use ${q(dep.replacement)} instead.` : '';
+    const reported = (spec.deprecationReportedSince && compareVersions(version, spec.deprecationReportedSince) >= 0) || errors.length > 0;
+    if (reported) {
+      ctx.report('schema/deprecated', 'error', `${name} is deprecated (since keepalived ${dep.deprecated}); keepalived ${version} reports it as a configuration error, so keepalived -t fails.${instead}`, s);
+    } else {
+      ctx.report('schema/deprecated', 'warning', `${name} is deprecated since keepalived ${dep.deprecated}; keepalived ${version} still accepts it.${instead}`, s);
+    }
+    return;
+  }
+  for (const e of errors) {
+    const said = e.message.replace(/\(%s\)\s*/g, '').replace(/%s/g, '…');
+    ctx.report('schema/rejected', 'error', `keepalived ${version} (target build) rejects ${name} whenever it is used: "${said}" (keepalived -t fails).`, s);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Version } from '../../schema/types.js';
+import { resolveBuild } from '../schema/build-features.js';
+import type { KaBuild, KaBuildFeatures } from '../schema/build-features.js';
+import { normalizeVersion } from '../schema/lookup.js';
+
+export interface KaCheckOptions {
+  /**
+   * Target keepalived release (`2.2.7`, `2.2` = newest 2.2.x known). Default: the newest
+   * release the schema covers (`DEFAULT_KEEPALIVED_VERSION`, 2.3.4).
+   */
+  version?: string;
+  /**
+   * Build options of the target keepalived, over the default build (Debian 12's package:
+   * nftables without iptables or libipset, everything else on; see `DEBIAN_BUILD`).
+   * Example: `{ iptables: true, nftables: false }` for an iptables build such as CentOS 7's.
+   */
+  features?: KaBuildFeatures;
+}
+
+/** Options resolved once per check. */
+export interface KaCheckTarget {
+  version: Version;
+  build: KaBuild;
+  features: KaBuildFeatures;
+}
+
+export function resolveTarget(options: KaCheckOptions = {}): KaCheckTarget {
+  return { version: normalizeVersion(options.version), build: resolveBuild(options.features ?? {}), features: options.features ?? {} };
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic, Severity } from '../../source/diagnostic.js';
+import type { Range } from '../../source/source-file.js';
+import type { KeepalivedLoadResult } from '../load.js';
+import type { KaEffectiveStatement, KaEffectiveWord } from '../preprocess/effective.js';
+import type { KaCheckTarget } from './options.js';
+
+/** What every check function gets: the target, and a way to report at a word. */
+export interface CheckContext {
+  readonly target: KaCheckTarget;
+  report(code: string, severity: Severity, message: string, statement: KaEffectiveStatement, word?: KaEffectiveWord): void;
+}
+
+export function createCheckContext(loaded: Pick<KeepalivedLoadResult, 'files'>, target: KaCheckTarget, out: Diagnostic[]): CheckContext {
+  const empty: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return {
+    target,
+    report(code, severity, message, statement, word = statement.keyword) {
+      const fileName = word.fileName ?? statement.fileName;
+      const source = loaded.files.get(fileName)?.source;
+      out.push({ code, severity, message, fileName, range: source ? source.rangeOf(word.start, word.end) : empty });
+    },
+  };
+}
+
+/** `'name'` for messages. */
+export const q = (s: string) => `'${s}'`;
+
+/** Where a keyword stands, for messages: "at the top level" or "in vrrp_instance". */
+export function where(context: string): string {
+  return context === 'root' ? 'at the top level' : `in ${context}`;
+}
