@@ -10,7 +10,7 @@ import { HELP } from './help.js';
 import type { CliIo } from './io.js';
 import { Reporter, StepFailure } from './reporter.js';
 
-declare const CFGRUN_VERSION: string | undefined;
+import pkg from '../../package.json' with { type: 'json' };
 
 const HANDLERS = {
   ipvs: { plan: ipvsPlan, apply: ipvsApply, status: ipvsStatus, rollback: ipvsRollback },
@@ -28,7 +28,7 @@ export async function runCli(argv: string[], io: CliIo, exec: Executor = nodeExe
     return ExitCode.Usage;
   }
   if (options.version) {
-    io.stdout.write(`${typeof CFGRUN_VERSION === 'string' ? CFGRUN_VERSION : '0.0.0-dev'}\n`);
+    io.stdout.write(`${pkg.version}\n`);
     return ExitCode.Ok;
   }
   if (options.help || !options.command) {

@@ -1,0 +1,26 @@
+// @cfglint/runtime: cfgrun's building blocks, usable as a library.
+export { nodeExecutor, shellQuote } from './exec/executor.js';
+export type { Executor, ExecOptions, ExecResult } from './exec/executor.js';
+export type * from './ipvs/types.js';
+export { parseIpvsSave, mergeThresholds, IpvsParseError } from './ipvs/parse-save.js';
+export { diffTables, applyOperations, countOperations } from './ipvs/diff.js';
+export { operationArgs, renderBatch, renderCommands, renderSave, sortTable } from './ipvs/render.js';
+export { desiredTable, expandRange } from './ipvs/desired.js';
+export { readLiveTable, planIpvs, applyIpvsPlan, tablesEqual } from './ipvs/driver.js';
+export type { IpvsPlan, IpvsApplyResult } from './ipvs/driver.js';
+export { loadKeepalivedFacts, keepalivedFactsFromText } from './config/load-keepalived-facts.js';
+export type * from './config/facts.js';
+export { haproxyBinds } from './config/haproxy-binds.js';
+export { parseKeepalivedJson, parseKeepalivedData } from './keepalived/state.js';
+export type { InstanceState, VrrpState } from './keepalived/state.js';
+export { daemonPid, reloadDaemon, readDaemonState, hostAddresses } from './keepalived/daemon.js';
+export { checkConsistency, verifyDaemon } from './keepalived/verify.js';
+export { backupConfig, listBackups, testConfig } from './keepalived/install.js';
+export { atomicWrite } from './fs/atomic-write.js';
+export { acquireLock, LockHeldError } from './fs/lock.js';
+export { gatherHostFacts } from './preflight/host.js';
+export { checkKeepalivedOnHost, checkHaproxyOnHost } from './preflight/checks.js';
+export type { PreflightFinding } from './preflight/checks.js';
+export { lintGate } from './gate/lint-gate.js';
+export { runCli } from './cli/run.js';
+export { ExitCode } from './cli/exit-codes.js';
