@@ -11,6 +11,7 @@ const entries = [
   { in: 'packages/lint/src/cli/main.ts', out: 'packages/lint/dist/cli.js' },
   { in: 'packages/prettier-plugin/src/index.ts', out: 'packages/prettier-plugin/dist/index.js' },
   { in: 'packages/prettier-plugin/src/cli/main.ts', out: 'packages/prettier-plugin/dist/cfgfmt.js' },
+  { in: 'packages/runtime/src/cli/main.ts', out: 'packages/runtime/dist/cli.js' },
 ];
 
 for (const entry of entries) {
