@@ -11,6 +11,8 @@ export function guard<P, R>(log: Logger, feature: string, handler: (params: P) =
     try {
       return await handler(params);
     } catch (error) {
+      // A deliberate answer (bad parameters and the like) goes back as it is.
+      if (error instanceof ResponseError) return error as ResponseError<void>;
       const message = error instanceof Error ? error.message : String(error);
       log(`${feature} failed: ${error instanceof Error && error.stack ? error.stack : message}`);
       return new ResponseError<void>(ErrorCodes.InternalError, `cfglint ${feature} failed: ${message}`);

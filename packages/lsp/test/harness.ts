@@ -66,10 +66,18 @@ async function wire(connection: MessageConnection, options: ClientOptions, onShu
       }
     }
   });
-  connection.onNotification('window/logMessage', (p: { message: string }) => logs.push(p.message));
-  connection.onNotification('window/showMessage', (p: { message: string }) => logs.push(p.message));
+  connection.onNotification('window/logMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
+  connection.onNotification('window/showMessage', (p: { message: string }) => {
+    logs.push(p.message);
+  });
   connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => client.settings));
   connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/showMessageRequest', (p: { message: string }) => {
+    logs.push(p.message);
+    return null;
+  });
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
 

@@ -4,6 +4,12 @@ import type { Logger } from '../guard.js';
 import type { DocumentStore } from '../workspace/document-store.js';
 import type { Settings } from '../workspace/settings.js';
 import type { DiagnosticsService } from './diagnostics.js';
+import { definitionFeature } from './definition.js';
+import { documentSymbolsFeature } from './document-symbols.js';
+import { foldingRangesFeature } from './folding-ranges.js';
+import { referencesFeature } from './references.js';
+import { renameFeature } from './rename.js';
+import { semanticTokensFeature } from './semantic-tokens.js';
 
 /** What a feature may use. */
 export interface ServerContext {
@@ -20,4 +26,11 @@ export interface Feature {
   register(context: ServerContext, client: ClientCapabilities): ServerCapabilities;
 }
 
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [
+  definitionFeature,
+  referencesFeature,
+  renameFeature,
+  documentSymbolsFeature,
+  foldingRangesFeature,
+  semanticTokensFeature,
+];

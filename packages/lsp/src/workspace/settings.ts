@@ -1,5 +1,3 @@
-import * as lint from '@cfglint/lint';
-
 /** What the server needs to know from the editor and the project. */
 export interface Settings {
   versions: { haproxy?: string; keepalived?: string };
@@ -64,7 +62,14 @@ const ANY_RULE: ReadonlySet<string> = { has: () => true } as unknown as Readonly
 
 /** Finds and reads the nearest cfglint config from `dir` upwards (through @cfglint/lint's loader). */
 export async function loadProjectConfig(dir: string): Promise<ProjectConfig> {
-  const loadConfig = (lint as Record<string, unknown>).loadConfig as LoadConfig | undefined;
+  let loadConfig: LoadConfig | undefined;
+  try {
+    // Loaded on first use: the config loader (and its YAML parser) costs nothing until a project needs it.
+    const lint = (await import('@cfglint/lint')) as Record<string, unknown>;
+    loadConfig = lint.loadConfig as LoadConfig | undefined;
+  } catch {
+    loadConfig = undefined;
+  }
   if (!loadConfig) return { versions: {}, rules: {}, nodes: {} };
   try {
     const config = await loadConfig({ searchFrom: dir, knownRules: ANY_RULE });
