@@ -71,8 +71,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (v.reload !== 'auto' && v.reload !== 'signal' && v.reload !== 'systemd') throw new UsageError(`--reload expects auto, signal or systemd, got '${v.reload}'`);
   if (!/^\d+(\.\d+)?$/.test(v.timeout!) || Number(v.timeout) <= 0) throw new UsageError(`--timeout expects seconds, got '${v.timeout}'`);
   if (!/^[A-Za-z0-9_.@-]+$/.test(v.service!)) throw new UsageError(`--service expects a systemd unit name, got '${v.service}'`);
-  if ((command === 'plan' || command === 'apply' || command === 'preflight') && config === undefined && !v.help) {
+  if ((command === 'plan' || command === 'apply') && config === undefined && !v.help) {
     throw new UsageError(`${command} needs a config file: cfgrun ${command} [options] CONFIG`);
+  }
+  if (command === 'preflight' && config === undefined && v.haproxy!.length === 0 && !v.help) {
+    throw new UsageError('preflight needs a keepalived config, --haproxy FILE, or both');
   }
   return {
     command: command as Command | undefined,

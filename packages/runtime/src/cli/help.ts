@@ -7,7 +7,8 @@ Commands:
   apply CONFIG       check, then change the host; asks on a terminal unless --yes
   status [CONFIG]    compare the live state with CONFIG (or the last deployment)
   rollback           go back to the previously deployed config
-  preflight CONFIG   check this host for what lint cannot know (interfaces, ports, sysctls, tools)
+  preflight [CONFIG] check this host for what lint cannot know (interfaces, ports, sysctls, tools);
+                     with --haproxy FILE, also HAProxy's binds
 
 Drivers (--driver):
   keepalived (default)  install CONFIG as keepalived's config and reload the daemon:
