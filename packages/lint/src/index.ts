@@ -1,4 +1,16 @@
-export { lintTargets, type LintOptions, type LintOutcome } from './engine/lint-targets.js';
+export { lint, textOnlyFileSystem, UNUSED_DIRECTIVE_RULE, type LintOptions, type LintOutcome } from './engine/lint.js';
 export { languageFromContent, languageFromName } from './engine/language.js';
+export { loadConfig, validateConfig, EMPTY_CONFIG, ConfigError, CONFIG_FILE_NAMES, type CfglintConfig } from './engine/config.js';
+export { applyFixes } from './engine/fix-loop.js';
+export { applyEditGroups } from './engine/apply-edits.js';
+export { ruleSummaries } from './engine/rule-summaries.js';
+export { resolveVersions } from './engine/versions.js';
+export { hostOf } from './engine/hosts.js';
 export { formatters } from './formatters/index.js';
+export { rules, rulesById } from './rules/index.js';
+export type { Finding } from './engine/run-rules.js';
+export type { Rule, RuleMeta, ReportDescriptor } from './engine/rule.js';
+export type { Cluster, Host, VrrpGroup, VrrpMember } from './engine/clusters.js';
+export type { LintDocument, KeepalivedDocument, HaproxyDocument } from './engine/documents.js';
+export type { Span, Edit } from './engine/span.js';
 export type * from './engine/types.js';

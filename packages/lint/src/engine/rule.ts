@@ -13,8 +13,8 @@ export interface RuleMeta {
   description: string;
   /** Which files the rule reads; `any` for cross-language rules. */
   language: Language | 'any';
-  /** `file`: one document at a time; `cluster`: the documents of a cluster's hosts together. */
-  scope: 'file' | 'cluster';
+  /** `file`: one document; `host`: every config of one host; `cluster`: the hosts of a cluster together. */
+  scope: 'file' | 'host' | 'cluster';
   /** Whether --fix can apply some of its reports without changing behaviour. */
   fixable?: boolean;
   /** Whether it offers behaviour-changing remedies as suggestions. */

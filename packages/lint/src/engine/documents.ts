@@ -1,0 +1,62 @@
+import * as path from 'node:path';
+import type { Diagnostic, FileSystem, HaproxyLoadResult, HaproxyModel, KeepalivedLoadResult, KeepalivedModel, SourceFile } from '@cfglint/parser';
+import { loadHaproxy, loadKeepalived } from '@cfglint/parser';
+import type { CfglintConfig } from './config.js';
+import { hostOf, type HostKey } from './hosts.js';
+import type { LintTarget, TargetVersions } from './types.js';
+
+interface DocumentBase {
+  /** Absolute path of the entry file. */
+  filePath: string;
+  host: HostKey;
+  /** Parse, load and schema findings (rules add theirs later). */
+  diagnostics: Diagnostic[];
+  /** Absolute paths of every file read: the entry and what it includes. */
+  files: string[];
+  source(fileName: string): SourceFile | undefined;
+}
+
+export interface KeepalivedDocument extends DocumentBase {
+  language: 'keepalived';
+  loaded: KeepalivedLoadResult;
+  model: KeepalivedModel;
+}
+
+export interface HaproxyDocument extends DocumentBase {
+  language: 'haproxy';
+  loaded: HaproxyLoadResult;
+  model: HaproxyModel;
+}
+
+export type LintDocument = KeepalivedDocument | HaproxyDocument;
+
+/** Loads one target into a document: parse, preprocess/include, typed model. */
+export function loadDocument(target: LintTarget, options: { fs: FileSystem; config: CfglintConfig; versions: Required<TargetVersions> }): LintDocument {
+  const filePath = path.resolve(target.filePath);
+  const host = hostOf(filePath, options.config);
+  if (target.language === 'keepalived') {
+    const configId = host.explicit ? (options.config.nodes[host.name]?.configId ?? host.name) : undefined;
+    const loaded = loadKeepalived(filePath, { fs: options.fs, configId });
+    return {
+      language: 'keepalived',
+      filePath,
+      host,
+      loaded,
+      model: loaded.model,
+      diagnostics: [...loaded.diagnostics],
+      files: [...loaded.files.keys()].map((f) => path.resolve(f)),
+      source: (fileName) => loaded.files.get(fileName)?.source ?? loaded.files.get(path.resolve(fileName))?.source,
+    };
+  }
+  const loaded = loadHaproxy([filePath], { fs: options.fs });
+  return {
+    language: 'haproxy',
+    filePath,
+    host,
+    loaded,
+    model: loaded.model,
+    diagnostics: [...loaded.diagnostics],
+    files: [...loaded.files.keys()].map((f) => path.resolve(f)),
+    source: (fileName) => loaded.files.get(fileName)?.source ?? loaded.files.get(path.resolve(fileName))?.source,
+  };
+}
