@@ -73,7 +73,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void loadProjectConfig(dir).then((config) => {
       loadingProjects.delete(dir);
       projects.set(dir, config);
-      if (config.error) connection.window.showWarningMessage(`cfglint: ${config.error}`).then(undefined, () => undefined);
+      if (config.error) void Promise.resolve(connection.window.showWarningMessage(`cfglint: ${config.error}`)).catch(() => undefined);
       if (config.configFile || config.error) diagnostics.recheckAll();
     });
     return undefined;

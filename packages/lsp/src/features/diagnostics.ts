@@ -106,6 +106,11 @@ export class DiagnosticsService {
     for (const doc of this.deps.documents.all()) this.scheduleFull(doc, true);
   }
 
+  /** Whether the last full check saw the document's current text (so its fix offsets still apply). */
+  fixesCurrent(doc: ConfigDocument): boolean {
+    return this.states.get(doc.uri)?.checkedVersion === doc.version;
+  }
+
   /** Findings as last published for a document, in the order of their `data.index`. */
   findingsOf(uri: string): Finding[] {
     return this.states.get(uri)?.published ?? [];

@@ -4,9 +4,11 @@ import type { Logger } from '../guard.js';
 import type { DocumentStore } from '../workspace/document-store.js';
 import type { Settings } from '../workspace/settings.js';
 import type { DiagnosticsService } from './diagnostics.js';
+import { codeActionsFeature } from './code-actions.js';
 import { definitionFeature } from './definition.js';
 import { documentSymbolsFeature } from './document-symbols.js';
 import { foldingRangesFeature } from './folding-ranges.js';
+import { formattingFeature } from './formatting.js';
 import { referencesFeature } from './references.js';
 import { renameFeature } from './rename.js';
 import { semanticTokensFeature } from './semantic-tokens.js';
@@ -33,4 +35,6 @@ export const FEATURES: Feature[] = [
   documentSymbolsFeature,
   foldingRangesFeature,
   semanticTokensFeature,
+  formattingFeature,
+  codeActionsFeature,
 ];
