@@ -33,10 +33,11 @@ class HaproxyUnits {
     private readonly align: boolean,
   ) {}
 
-  body(statements: HaStatement[], depth: number, inSection: boolean): void {
+  /** `sectionBody`: the statements of a section itself (not of a branch inside it). */
+  body(statements: HaStatement[], depth: number, sectionBody: boolean): void {
     // Index after the last non-comment statement: comments past it form the trailing run.
     let tail = statements.length;
-    if (inSection) while (tail > 0 && statements[tail - 1].kind === 'CommentStatement') tail--;
+    if (sectionBody) while (tail > 0 && statements[tail - 1].kind === 'CommentStatement') tail--;
     for (let i = 0; i < statements.length; i++) {
       const s = statements[i];
       switch (s.kind) {
@@ -61,7 +62,7 @@ class HaproxyUnits {
           break;
         }
         case 'HaConditional':
-          this.conditional(s, depth, inSection);
+          this.conditional(s, depth);
           break;
         case 'ErrorStatement': {
           const end = s.start + s.text.length;
@@ -73,7 +74,7 @@ class HaproxyUnits {
     }
   }
 
-  private conditional(s: HaConditional, depth: number, inSection: boolean): void {
+  private conditional(s: HaConditional, depth: number): void {
     const fileLevel = holdsSection(s);
     const markerDepth = fileLevel ? 0 : depth;
     const bodyDepth = fileLevel ? depth : depth + 1;
@@ -82,7 +83,7 @@ class HaproxyUnits {
       u.open = true;
       u.close = i > 0;
       this.units.push(u);
-      this.body(b.body, bodyDepth, inSection && !fileLevel);
+      this.body(b.body, bodyDepth, false);
     });
     if (s.endif) {
       const u = this.line(s.endif, s.endifArgs ?? [], 0, s.endifComment, markerDepth);

@@ -57,7 +57,7 @@ class KeepalivedUnits {
   private directive(s: KaDirective, depth: number): void {
     const first = firstLeaf(s, s.keyword);
     const last = s.args.length > 0 ? s.args[s.args.length - 1] : s.keyword;
-    const keep = isPinned(s, s.args) || s.keyword.hasVariable === true;
+    const keep = isPinned(s, s.keyword, s.args);
     const body = this.spaced(s, s.keyword, s.args) ? null : this.words(s, s.keyword, s.args, first.start, last.end);
     this.units.push(this.withComment(first.start, last.end, depth, body, s.trailingComment, keep));
   }
@@ -66,7 +66,7 @@ class KeepalivedUnits {
     const text = this.text;
     const first = firstLeaf(s, s.keyword);
     const lastWord = s.args.length > 0 ? s.args[s.args.length - 1] : s.keyword;
-    const pinned = isPinned(s, s.args) || s.keyword.hasVariable === true;
+    const pinned = isPinned(s, s.keyword, s.args);
     const spaced = this.spaced(s, s.keyword, s.args);
     const header = spaced ? text.slice(first.start, lastWord.end) : this.words(s, s.keyword, s.args, first.start, lastWord.end);
     const braceOnHeaderLine = sameLine(text, lastWord.end, s.open.start);
@@ -174,9 +174,18 @@ function firstLeaf(s: KaPrefixes, fallback: Word): Word {
   return fallback;
 }
 
-/** Lines keepalived treats as a whole: `@host`, `~SEQ(…)`, or holding a `$NAME` reference. */
-function isPinned(s: KaPrefixes, args: Word[]): boolean {
+const AT = 64;
+const TILDE = 126;
+
+/**
+ * Lines keepalived treats as a whole: `@host` / `~SEQ(…)` prefixes (also a bare `@host`
+ * before a `}`, which the parser reads as a keyword: keepalived drops the whole line,
+ * brace included, on other hosts), or holding a `$NAME` reference.
+ */
+function isPinned(s: KaPrefixes, keyword: Word, args: Word[]): boolean {
   if (s.condition || (s.repeat && s.repeat.length > 0)) return true;
+  const c = keyword.text.charCodeAt(0);
+  if (c === AT || c === TILDE || keyword.hasVariable) return true;
   for (const a of args) if (a.hasVariable) return true;
   return false;
 }

@@ -17,7 +17,8 @@ export interface CliOptions {
   version: boolean;
 }
 
-const END_OF_LINE: readonly EndOfLine[] = ['auto', 'lf', 'crlf', 'cr'];
+// No `cr`: neither daemon reads a file whose lines end in a lone carriage return.
+const END_OF_LINE: readonly EndOfLine[] = ['auto', 'lf', 'crlf'];
 
 export function parseCliArgs(argv: string[]): CliOptions {
   let parsed;
@@ -57,7 +58,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (values['use-tabs']) format.useTabs = true;
   const eol = values['end-of-line'];
   if (eol !== undefined) {
-    if (!END_OF_LINE.includes(eol as EndOfLine)) throw new UsageError(`unknown --end-of-line '${eol}'; choose auto, lf, crlf or cr`);
+    if (!END_OF_LINE.includes(eol as EndOfLine)) throw new UsageError(`unknown --end-of-line '${eol}'; choose auto, lf or crlf`);
     format.endOfLine = eol as EndOfLine;
   }
   if (values['haproxy-align-servers']) format.haproxyAlignServers = true;

@@ -19,7 +19,7 @@ Files:
 Layout (these override Prettier configuration files):
   --tab-width <n>           spaces per indentation level (default 4)
   --use-tabs                indent with tabs
-  --end-of-line <auto|lf|crlf|cr>   line endings (default auto: keep the file's)
+  --end-of-line <auto|lf|crlf>   line endings (default auto: keep the file's)
   --haproxy-align-servers   line up the name and address columns of consecutive
                             server lines
   --no-config               ignore Prettier configuration (.prettierrc, .editorconfig…)
