@@ -92,6 +92,22 @@ describe.skipIf(reason)('cfgrun --driver keepalived with real VRRP (two network 
     expect(status.json).toMatchObject({ exitCode: 0, inSync: true });
   });
 
+  it('a MASTER that stops advertising (hung VRRP process): web2 takes over after the master-down timer', async () => {
+    lab.signalVrrp('web1', 'SIGSTOP');
+    let ms: number;
+    try {
+      // web1, frozen, still has the address on its interface: only web2 taking it is awaited.
+      ms = await lab.waitForHolder(VIP, 'web2', 15_000, true);
+    } finally {
+      lab.signalVrrp('web1', 'SIGCONT');
+    }
+    console.log(`failover: VIP ${VIP} on web2 ${Math.round(ms)} ms after web1's VRRP process froze (no goodbye advert: master-down timer)`);
+    // keepalived's master-down interval is 3 adverts plus skew: about 3.6 s at advert_int 1.
+    expect(ms).toBeGreaterThan(2000);
+    // Thawed, web1 (priority 100) is MASTER again and web2 steps back.
+    await lab.waitForHolder(VIP, 'web1', 15_000);
+  });
+
   it("stopping web1's keepalived moves the VIP to web2", async () => {
     const start = performance.now();
     await lab.stopKeepalived('web1');

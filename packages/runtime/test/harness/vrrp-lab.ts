@@ -136,6 +136,17 @@ export class VrrpLab {
     if (d.exitCode === null && d.signalCode === null) d.kill('SIGKILL');
   }
 
+  /**
+   * Freezes (SIGSTOP) or thaws (SIGCONT) the node's VRRP process: a MASTER that stops
+   * advertising without a goodbye, as a hung host does. (Taking a veth end down would take
+   * the peer's carrier down too.)
+   */
+  signalVrrp(name: string, signal: 'SIGSTOP' | 'SIGCONT'): void {
+    const pid = Number(readFileSync(join(this.node(name).dir, 'vrrp.pid'), 'utf8'));
+    if (!Number.isInteger(pid) || pid <= 1) throw new Error(`no VRRP pid for ${name}`);
+    process.kill(pid, signal);
+  }
+
   daemonAlive(name: string): boolean {
     const d = this.node(name).daemon;
     return !!d && d.exitCode === null && d.signalCode === null;
@@ -146,12 +157,12 @@ export class VrrpLab {
     return [...this.nodes.values()].filter((n) => ip('-n', n.ns, '-j', 'addr', 'show').includes(`"local":"${address}"`)).map((n) => n.name);
   }
 
-  /** Waits until exactly `name` holds `address`; returns the milliseconds it took. */
-  async waitForHolder(address: string, name: string | undefined, timeoutMs: number): Promise<number> {
+  /** Waits until exactly `name` holds `address` (or `name` among others, with `shared`); returns the milliseconds it took. */
+  async waitForHolder(address: string, name: string | undefined, timeoutMs: number, shared = false): Promise<number> {
     const start = performance.now();
     while (performance.now() - start < timeoutMs) {
       const h = this.holders(address);
-      if (name === undefined ? h.length === 0 : h.length === 1 && h[0] === name) return performance.now() - start;
+      if (name === undefined ? h.length === 0 : (shared || h.length === 1) && h.includes(name)) return performance.now() - start;
       await sleep(20);
     }
     throw new Error(`${address} is on [${this.holders(address).join(', ')}], not ${name ?? 'nowhere'}, after ${timeoutMs} ms`);

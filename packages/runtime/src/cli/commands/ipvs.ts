@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { desiredTable } from '../../ipvs/desired.js';
 import { applyIpvsPlan, planIpvs, readLiveTable, type IpvsPlan } from '../../ipvs/driver.js';
+import { renderCommands } from '../../ipvs/render.js';
 import type { IpvsTable } from '../../ipvs/types.js';
 import { readIpvsDeployments, recordIpvsDeployment } from '../../state/ipvs-state.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
@@ -25,7 +26,7 @@ async function desiredFromConfig(ctx: CommandContext, file: string, preflight = 
 async function makePlan(ctx: CommandContext, desired: IpvsTable): Promise<IpvsPlan> {
   const live = await ctx.reporter.step('read the live table (ipvsadm -Sn)', () => readLiveTable(ctx.exec), (t) => `${t.services.length} service(s)`);
   const plan = planIpvs(live, desired);
-  ctx.report.plan = { operations: plan.operations.map((op) => ({ op: op.op, ...describeOperation(op) })), counts: plan.counts, commands: plan.commands, batch: plan.batch, inverseCommands: planIpvs(desired, live).commands };
+  ctx.report.plan = { operations: plan.operations.map((op) => ({ op: op.op, ...describeOperation(op) })), counts: plan.counts, commands: plan.commands, batch: plan.batch, inverseCommands: renderCommands(plan.inverse) };
   return plan;
 }
 
