@@ -19,6 +19,7 @@ import { PeerFinder } from './workspace/peers.js';
 import {
   DEFAULT_SETTINGS,
   effectiveSettings,
+  lintConfigFor,
   loadProjectConfig,
   parseSettings,
   type ProjectConfig,
@@ -74,13 +75,25 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       loadingProjects.delete(dir);
       projects.set(dir, config);
       if (config.error) void Promise.resolve(connection.window.showWarningMessage(`cfglint: ${config.error}`)).catch(() => undefined);
-      if (config.configFile || config.error) diagnostics.recheckAll();
+      if (config.config.configFile || config.error) diagnostics.recheckAll();
     });
     return undefined;
   };
   const settingsFor = (doc: ConfigDocument): Settings => effectiveSettings(editorSettings, projectFor(doc));
-
-  const diagnostics = new DiagnosticsService({ connection, documents, checker, peers, settingsFor, projectFor, log });
+  const nodesFor = (doc: ConfigDocument): Record<string, string[]> => {
+    const project = editorSettings.useConfigFile ? projectFor(doc) : undefined;
+    return Object.fromEntries(Object.entries(project?.config.nodes ?? {}).map(([name, node]) => [name, node.files]));
+  };
+  const diagnostics = new DiagnosticsService({
+    connection,
+    documents,
+    checker,
+    peers,
+    settingsFor,
+    lintConfigFor: (doc) => lintConfigFor(editorSettings, projectFor(doc)),
+    nodesFor,
+    log,
+  });
   const context: ServerContext = { connection, documents, diagnostics, settingsFor, log };
 
   connection.onInitialize((params): InitializeResult => {
@@ -99,6 +112,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (supportsConfiguration) {
         await connection.client.register(DidChangeConfigurationNotification.type, { section: 'cfglint' }).catch(() => undefined);
         await refreshSettings();
+        // documents opened while the settings were on their way were checked with the defaults
+        diagnostics.recheckAll();
       }
       await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
     }),

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
-import type { Diagnostic } from '@cfglint/parser';
-import { createMemoryFileSystem, loadHaproxy, nodeFileSystem, parseKeepalived } from '@cfglint/parser';
+import type { Diagnostic, Range, SourceFile } from '@cfglint/parser';
+import { createMemoryFileSystem } from '@cfglint/parser';
+import { EMPTY_CONFIG, lint, rules, textOnlyFileSystem, type CfglintConfig } from '@cfglint/lint';
 import type { Language } from '../document/language.js';
 
 /** A text edit by offsets in one file (what lint fixes and suggestions are made of). */
@@ -11,9 +12,9 @@ export interface OffsetEdit {
   text: string;
 }
 
-/** A finding as the server keeps it: the parser's Diagnostic plus remedies from lint. */
+/** A finding as the server keeps it: a Diagnostic plus the remedies lint offers. */
 export interface Finding extends Diagnostic {
-  /** A safe fix (applied by `cfglint --fix`). */
+  /** A safe fix (what `cfglint --fix` applies). */
   fix?: OffsetEdit[];
   /** Behaviour-changing remedies, offered but never applied automatically. */
   suggestions?: { description: string; edits: OffsetEdit[] }[];
@@ -24,9 +25,9 @@ export interface CheckRequest {
   entries: { fileName: string; language: Language }[];
   /** Unsaved editor texts by absolute path; they win over the disk. */
   overlays: Record<string, string>;
+  /** The project's cfglint config (plain data), with the editor's settings merged in. */
+  config?: CfglintConfig;
   versions: { haproxy?: string; keepalived?: string };
-  /** Rule severities from the settings and the project's config file. */
-  rules: Record<string, 'off' | 'warning' | 'error'>;
 }
 
 export interface CheckResult {
@@ -34,51 +35,46 @@ export interface CheckResult {
   byFile: Record<string, Finding[]>;
 }
 
+const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
 /**
  * Everything cfglint finds for a set of files, reading open documents from the overlays:
- * parse, load and schema findings, then the lint rules (file and cluster scope). Pure apart
- * from reading the file system; runs in the check worker or inline.
+ * the lint engine's parse, load, schema and rule findings (file, host and cluster scope),
+ * after the file's suppression comments. Pure apart from reading the file system; runs in
+ * the check worker or inline.
  */
 export function runFullCheck(request: CheckRequest): CheckResult {
-  const fs = createMemoryFileSystem(request.overlays, nodeFileSystem);
-  const byFile: Record<string, Finding[]> = {};
-  const add = (d: Diagnostic) => {
-    const file = path.resolve(d.fileName);
-    (byFile[file] ??= []).push(d);
-  };
-  for (const entry of request.entries) {
-    const fileName = path.resolve(entry.fileName);
-    byFile[fileName] ??= [];
-    if (entry.language === 'haproxy') {
-      const loaded = loadHaproxy([fileName], { fs });
-      for (const file of loaded.files.keys()) byFile[path.resolve(file)] ??= [];
-      loaded.diagnostics.forEach(add);
-    } else {
-      const text = fs.readFile(fileName);
-      if (text === undefined) continue;
-      parseKeepalived(text, fileName).diagnostics.forEach(add);
+  const overlays: Record<string, string> = {};
+  for (const [file, text] of Object.entries(request.overlays)) overlays[path.resolve(file)] = text;
+  const fs = createMemoryFileSystem(overlays, textOnlyFileSystem);
+  const targets = request.entries.map((e) => ({ filePath: path.resolve(e.fileName), language: e.language }));
+  const outcome = lint(targets, { config: request.config ?? EMPTY_CONFIG, versions: request.versions, rules, fs });
+
+  const sources = new Map<string, SourceFile>();
+  for (const doc of outcome.documents) {
+    for (const file of doc.files) {
+      const source = doc.source(file);
+      if (source && !sources.has(file)) sources.set(file, source);
     }
   }
-  for (const [file, findings] of Object.entries(byFile)) byFile[file] = applySeverities(dedupe(findings), request.rules);
-  return { byFile };
-}
+  const rangeIn = (fileName: string, start: number, end: number): Range => sources.get(path.resolve(fileName))?.rangeOf(start, end) ?? EMPTY_RANGE;
+  const edits = (list: { fileName: string; start: number; end: number; text: string }[] | undefined) =>
+    list?.map((e) => ({ fileName: path.resolve(e.fileName), start: e.start, end: e.end, text: e.text }));
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.code}|${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}|${f.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-function applySeverities(findings: Finding[], rules: CheckRequest['rules']): Finding[] {
-  const out: Finding[] = [];
-  for (const f of findings) {
-    const setting = rules[f.code];
-    if (setting === 'off') continue;
-    out.push(setting ? { ...f, severity: setting } : f);
+  const byFile: Record<string, Finding[]> = {};
+  for (const file of sources.keys()) byFile[file] = [];
+  for (const f of outcome.findings) {
+    const file = path.resolve(f.at.fileName);
+    (byFile[file] ??= []).push({
+      code: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      fileName: file,
+      range: rangeIn(file, f.at.start, f.at.end),
+      related: f.related.map((r) => ({ location: { fileName: path.resolve(r.at.fileName), range: rangeIn(r.at.fileName, r.at.start, r.at.end) }, message: r.message })),
+      fix: edits(f.fix),
+      suggestions: f.suggestions?.map((s) => ({ description: s.description, edits: edits(s.edits) ?? [] })),
+    });
   }
-  return out;
+  return { byFile };
 }

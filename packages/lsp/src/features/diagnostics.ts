@@ -8,7 +8,8 @@ import type { ConfigDocument, ContentChange } from '../document/config-document.
 import type { Logger } from '../guard.js';
 import type { DocumentStore } from '../workspace/document-store.js';
 import type { PeerFinder } from '../workspace/peers.js';
-import type { ProjectConfig, Settings } from '../workspace/settings.js';
+import type { CfglintConfig } from '@cfglint/lint';
+import type { Settings } from '../workspace/settings.js';
 
 /*
  * Diagnostics in two steps, so what the user sees after an edit does not wait for the
@@ -43,7 +44,9 @@ export interface DiagnosticsDeps {
   checker: Checker;
   peers: PeerFinder;
   settingsFor(doc: ConfigDocument): Settings;
-  projectFor(doc: ConfigDocument): ProjectConfig | undefined;
+  lintConfigFor(doc: ConfigDocument): CfglintConfig;
+  /** Node name → files, when the project config names the cluster's hosts. */
+  nodesFor(doc: ConfigDocument): Record<string, string[]>;
   log: Logger;
 }
 
@@ -154,13 +157,12 @@ export class DiagnosticsService {
     if (state.checkedVersion === doc.version) return;
     const version = doc.version;
     const settings = this.deps.settingsFor(doc);
-    const project = this.deps.projectFor(doc);
-    const peers = this.deps.peers.peersOf(doc.fileName, project?.nodes);
+    const peers = this.deps.peers.peersOf(doc.fileName, this.deps.nodesFor(doc));
     const request: CheckRequest = {
       entries: [{ fileName: doc.fileName, language: doc.language }, ...peers],
       overlays: this.deps.documents.overlays(),
+      config: this.deps.lintConfigFor(doc),
       versions: settings.versions,
-      rules: settings.rules,
     };
     state.running = true;
     try {

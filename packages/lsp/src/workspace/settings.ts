@@ -1,3 +1,5 @@
+import { EMPTY_CONFIG, loadConfig, ruleSummaries, type CfglintConfig } from '@cfglint/lint';
+
 /** What the server needs to know from the editor and the project. */
 export interface Settings {
   versions: { haproxy?: string; keepalived?: string };
@@ -39,56 +41,38 @@ export function parseSettings(raw: unknown): Settings {
   return out;
 }
 
-/** The project config, reduced to what the server uses. */
+/** The project's cfglint config file, as the CLI reads it. */
 export interface ProjectConfig {
-  configFile?: string;
-  versions: { haproxy?: string; keepalived?: string };
-  rules: Record<string, 'off' | 'warning' | 'error'>;
-  /** Node name → absolute file paths, when the config names the cluster's hosts. */
-  nodes: Record<string, string[]>;
+  config: CfglintConfig;
   /** Why the config could not be used, shown to the user once. */
   error?: string;
 }
 
-type LoadConfig = (options: { searchFrom: string; knownRules: ReadonlySet<string> }) => Promise<{
-  configFile?: string;
-  versions: { haproxy?: string; keepalived?: string };
-  rules: Record<string, { severity: 'off' | 'warning' | 'error' }>;
-  nodes: Record<string, { files: string[] }>;
-}>;
-
-/** Any rule id is accepted here: the CLI reports unknown ids, the editor should keep working. */
-const ANY_RULE: ReadonlySet<string> = { has: () => true } as unknown as ReadonlySet<string>;
-
-/** Finds and reads the nearest cfglint config from `dir` upwards (through @cfglint/lint's loader). */
+/** Finds and reads the nearest cfglint config from `dir` upwards, as the CLI does. */
 export async function loadProjectConfig(dir: string): Promise<ProjectConfig> {
-  let loadConfig: LoadConfig | undefined;
   try {
-    // Loaded on first use: the config loader (and its YAML parser) costs nothing until a project needs it.
-    const lint = (await import('@cfglint/lint')) as Record<string, unknown>;
-    loadConfig = lint.loadConfig as LoadConfig | undefined;
-  } catch {
-    loadConfig = undefined;
-  }
-  if (!loadConfig) return { versions: {}, rules: {}, nodes: {} };
-  try {
-    const config = await loadConfig({ searchFrom: dir, knownRules: ANY_RULE });
-    const rules: ProjectConfig['rules'] = {};
-    for (const [id, setting] of Object.entries(config.rules)) rules[id] = setting.severity;
-    const nodes: ProjectConfig['nodes'] = {};
-    for (const [name, node] of Object.entries(config.nodes)) nodes[name] = node.files;
-    return { configFile: config.configFile, versions: config.versions, rules, nodes };
+    return { config: await loadConfig({ searchFrom: dir, knownRules: new Set(ruleSummaries().keys()) }) };
   } catch (error) {
-    return { versions: {}, rules: {}, nodes: {}, error: (error as Error).message.split('\n')[0] };
+    return { config: EMPTY_CONFIG, error: (error as Error).message.split('\n')[0] };
   }
 }
 
 /** Editor settings win over the project's config file, which wins over the defaults. */
 export function effectiveSettings(editor: Settings, project: ProjectConfig | undefined): Settings {
   if (!project || !editor.useConfigFile) return editor;
+  const fromFile: Settings['rules'] = {};
+  for (const [id, setting] of Object.entries(project.config.rules)) fromFile[id] = setting.severity;
   return {
     ...editor,
-    versions: { ...project.versions, ...editor.versions },
-    rules: { ...project.rules, ...editor.rules },
+    versions: { ...project.config.versions, ...editor.versions },
+    rules: { ...fromFile, ...editor.rules },
   };
+}
+
+/** The lint configuration for a check: the project's file (nodes, clusters, options) with the editor's severities. */
+export function lintConfigFor(editor: Settings, project: ProjectConfig | undefined): CfglintConfig {
+  const base = project && editor.useConfigFile ? project.config : EMPTY_CONFIG;
+  const rules = { ...base.rules };
+  for (const [id, severity] of Object.entries(editor.rules)) rules[id] = { ...rules[id], severity };
+  return { ...base, rules };
 }
