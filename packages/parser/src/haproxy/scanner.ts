@@ -68,6 +68,8 @@ export interface ScanResult {
   hasConditionals: boolean;
 }
 
+const INTERN_SLOTS = 4096;
+
 /** HAProxy's MAX_LINE_ARGS: a line may hold at most 64 words. */
 export const MAX_LINE_WORDS = 64;
 
@@ -117,8 +119,26 @@ const PSEUDO_VARIABLES = new Set(['.LINE', '.FILE', '.SECTION']);
 class LineScanner {
   diagnostics: RawDiagnostic[] = [];
   malformed = false;
+  /** The current line's words; copied to an exact-size array when the line ends. */
+  words: Word[] = [];
+  count = 0;
+  /** Recently seen short words, so repeated keywords and values share one string. */
+  private readonly interned: (string | undefined)[] = new Array(INTERN_SLOTS);
 
   constructor(private readonly text: string) {}
+
+  /** The slice [start, end) of the text, reusing an equal string seen before when short. */
+  slice(start: number, end: number): string {
+    const len = end - start;
+    if (len > 24) return this.text.slice(start, end);
+    const text = this.text;
+    const key = (((len * 31 + text.charCodeAt(start)) * 31 + text.charCodeAt(end - 1)) * 31 + text.charCodeAt(start + (len >> 1))) & (INTERN_SLOTS - 1);
+    const cached = this.interned[key];
+    if (cached !== undefined && cached.length === len && text.startsWith(cached, start)) return cached;
+    const fresh = text.slice(start, end);
+    this.interned[key] = fresh;
+    return fresh;
+  }
 
   private error(code: string, message: string, start: number, end: number, severity: RawDiagnostic['severity'] = 'error') {
     this.diagnostics.push({ code, severity, message, start, end });
@@ -129,7 +149,7 @@ class LineScanner {
    * Reads one word starting at `i` (a non-blank, non-`#` character) and stops at
    * the first unprotected blank, `#`, or carriage return, or at `end`.
    */
-  scanWord(i: number, end: number, words: Word[]): number {
+  scanWord(i: number, end: number): number {
     const text = this.text;
     const start = i;
     // Fast path: a word of plain characters (the vast majority).
@@ -137,24 +157,24 @@ class LineScanner {
       if (i >= end) break;
       const c = text.charCodeAt(i);
       if (c > SQUOTE) {
-        if (c === BACKSLASH) return this.scanComplexWord(start, i, end, words);
+        if (c === BACKSLASH) return this.scanComplexWord(start, i, end);
         i++;
         continue;
       }
       if (isBlank(c) || c === HASH || c === CR) break;
-      if (c === DQUOTE || c === SQUOTE) return this.scanComplexWord(start, i, end, words);
+      if (c === DQUOTE || c === SQUOTE) return this.scanComplexWord(start, i, end);
       if (c === 0) this.error('lex/nul-character', 'NUL character: HAProxy stops reading the file here', i, i + 1);
       // `$` outside double quotes, `!`, `%`, `&` and control characters are ordinary word characters.
       i++;
     }
-    const raw = text.slice(start, i);
+    const raw = this.slice(start, i);
     // Plain words leave out the optional flags: smaller objects for the common case.
-    words.push({ kind: 'Word', start, end: i, text: raw, value: raw });
+    this.words[this.count++] = { kind: 'Word', start, end: i, text: raw, value: raw };
     return i;
   }
 
   /** The slow path: quotes, escapes and variable references. `i` is the first special character. */
-  private scanComplexWord(start: number, i: number, end: number, words: Word[]): number {
+  private scanComplexWord(start: number, i: number, end: number): number {
     const text = this.text;
     let value = text.slice(start, i);
     let seg = i;
@@ -261,7 +281,7 @@ class LineScanner {
     const word: Word = { kind: 'Word', start, end: i, text: text.slice(start, i), value };
     if (quoted) word.quoted = true;
     if (hasVariable) word.hasVariable = true;
-    words.push(word);
+    this.words[this.count++] = word;
     return i;
   }
 
@@ -402,12 +422,12 @@ export function scanHaproxy(text: string, resolve: KeywordResolver): ScanResult 
     }
 
     scanner.malformed = false;
-    const words: Word[] = [];
+    scanner.count = 0;
     let comment: Comment | undefined;
     let kind: LineKind;
     if (text.charCodeAt(i) === LBRACKET) {
       kind = LineKind.Scope;
-      i = scanScope(scanner, text, i, contentEnd, words);
+      i = scanScope(scanner, text, i, contentEnd);
     } else kind = 0 as LineKind;
 
     while (i < contentEnd) {
@@ -448,8 +468,9 @@ export function scanHaproxy(text: string, resolve: KeywordResolver): ScanResult 
         });
         scanner.malformed = true;
       }
-      i = scanner.scanWord(i, contentEnd, words);
+      i = scanner.scanWord(i, contentEnd);
     }
+    const words = scanner.words.slice(0, scanner.count);
 
     if (words.length === 0) kind = LineKind.Comment;
     else if (kind !== LineKind.Scope) {
@@ -505,7 +526,7 @@ export function scanHaproxy(text: string, resolve: KeywordResolver): ScanResult 
 }
 
 /** `[name]` at the start of a line: HAProxy reads it before splitting words. */
-function scanScope(scanner: LineScanner, text: string, i: number, end: number, words: Word[]): number {
+function scanScope(scanner: LineScanner, text: string, i: number, end: number): number {
   const start = i;
   let j = i + 1;
   while (j < end && text.charCodeAt(j) !== RBRACKET) j++;
@@ -513,7 +534,7 @@ function scanScope(scanner: LineScanner, text: string, i: number, end: number, w
   if (closed) j++;
   const raw = text.slice(start, j);
   const name = raw.slice(1, closed ? -1 : undefined);
-  words.push({ kind: 'Word', start, end: j, text: raw, value: name });
+  scanner.words[scanner.count++] = { kind: 'Word', start, end: j, text: raw, value: name };
   if (!closed || name.length === 0) {
     scanner.diagnostics.push({
       code: 'parse/invalid-scope',

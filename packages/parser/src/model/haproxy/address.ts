@@ -51,21 +51,16 @@ function isIpv6(host: string): boolean {
   return double >= 0 ? filled.length <= 7 : groups.length === 8 && filled.length === 8;
 }
 
-export interface AddressParseOptions {
-  /** The written text before variable expansion (defaults to `text`). */
-  raw?: string;
-  hasVariable?: boolean;
-}
 
 /**
  * Parses an address as HAProxy's str2sa_range() does: an optional `prefix@`, then a
  * path, an fd number, or `host[:port]` where the port is the text after the last
  * ':' unless a ']' comes later (`[::1]:80`, `:::80`, `*:80`, `:80`, `1.2.3.4:8000-8010`,
- * `10.0.0.1:+1`). Never throws; problems go to `error`.
+ * `10.0.0.1:+1`). `raw` is the text as written when `text` is its variable expansion.
+ * Never throws; problems go to `error`.
  */
-export function parseHaproxyAddress(text: string, options: AddressParseOptions = {}): HaAddress {
-  const hasVariable = options.hasVariable ?? false;
-  const address: HaAddress = { raw: options.raw ?? text, text, family: 'unknown', transport: 'stream', wildcard: false, hasVariable };
+export function parseHaproxyAddress(text: string, raw: string = text, hasVariable = false): HaAddress {
+  const address: HaAddress = { raw, text, family: 'unknown', transport: 'stream', wildcard: false, hasVariable };
   let rest = text;
   if (rest.startsWith('stream+')) rest = rest.slice(7);
   else if (rest.startsWith('dgram+')) {
@@ -157,24 +152,38 @@ export function parseHaproxyAddress(text: string, options: AddressParseOptions =
   return address;
 }
 
+/** Digits-only text as a number, or -1 (no regular expression: this runs once per server). */
+function digits(text: string, from: number, to: number): number {
+  if (to <= from || to - from > 9) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 function parsePort(port: string, address: HaAddress) {
-  const c = port[0];
-  if (c >= '0' && c <= '9') {
-    const m = /^(\d+)(?:-(\d+))?$/.exec(port);
-    if (!m) {
+  const c = port.charCodeAt(0);
+  if (c >= 48 && c <= 57) {
+    const dash = port.indexOf('-');
+    const low = digits(port, 0, dash < 0 ? port.length : dash);
+    const high = dash < 0 ? low : digits(port, dash + 1, port.length);
+    if (low < 0 || high < 0) {
       address.error = `invalid port '${port}'`;
       return;
     }
-    const low = Number(m[1]);
-    const high = m[2] === undefined ? low : Number(m[2]);
     if (low > 65535 || high > 65535) address.error = `invalid port '${port}'`;
     else if (low > high) address.error = `invalid port range '${port}'`;
     address.port = low;
     address.portEnd = high;
-  } else if ((c === '+' || c === '-') && /^[+-]\d+$/.test(port)) {
-    address.portOffset = Number(port);
+  } else if (c === 43 || c === 45) {
+    const n = digits(port, 1, port.length);
+    if (n >= 0) address.portOffset = c === 45 ? -n : n;
+    else address.error = `invalid port '${port}'`;
   } else {
-    address.error = `invalid character '${c}' in port '${port}'`;
+    address.error = `invalid character '${port[0]}' in port '${port}'`;
   }
 }
 

@@ -9,7 +9,7 @@ import type { HaAddress, HaBind, HaLineOption, HaSetting } from './types.js';
 export function parseAddressList(word: Word, value: string): HaAddress[] {
   const parts = value.split(',');
   const rawParts = word.hasVariable ? undefined : word.value.split(',');
-  return parts.map((part, i) => parseHaproxyAddress(part, { raw: rawParts?.[i] ?? word.value, hasVariable: !!word.hasVariable }));
+  return parts.map((part, i) => parseHaproxyAddress(part, rawParts?.[i] ?? word.value, !!word.hasVariable));
 }
 
 function bindFrom(addresses: HaAddress[], options: HaLineOption[], node: HaDirective | HaSection, fileName: string): HaBind {

@@ -40,6 +40,8 @@ export function buildHaproxyModel(files: readonly FlatFile[], options: HaproxyMo
     orphans: flat.orphans,
   };
   const registry: DefaultsRegistry = { byName: new Map() };
+  const frontends = model.frontends as Map<string, HaProxy>;
+  const backends = model.backends as Map<string, HaProxy>;
   const sourceOf = new Map(files.map((f) => [f.fileName, f.source]));
 
   for (const section of flat.sections) {
@@ -64,8 +66,8 @@ export function buildHaproxyModel(files: readonly FlatFile[], options: HaproxyMo
         else if (p.from?.target && (registry.byName.get(p.from.name)?.length ?? 0) > 1) reportAmbiguous(p.from.word, p.from.name, section.fileName);
         model.proxies.push(p);
         model.sections.push(p);
-        addByName(p.capabilities.frontend ? model.frontends : undefined, p);
-        addByName(p.capabilities.backend ? model.backends : undefined, p);
+        addByName(p.capabilities.frontend ? frontends : undefined, p);
+        addByName(p.capabilities.backend ? backends : undefined, p);
         break;
       }
       case 'userlist':

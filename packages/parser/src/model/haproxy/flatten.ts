@@ -4,6 +4,7 @@ import type { SourceFile } from '../../source/source-file.js';
 import { evaluateCondition, joinConditionWords } from '../../haproxy/condition.js';
 import type { ConditionContext } from '../../haproxy/condition.js';
 import { expandWord } from '../../haproxy/expand.js';
+import { SettingRecord } from './setting.js';
 import type { HaConditionalEvaluation, HaSetting } from './types.js';
 import type { HaDirective, HaSection } from '../../ast/haproxy.js';
 
@@ -78,15 +79,16 @@ export function flattenHaproxy(files: readonly FlatFile[], context: ConditionCon
         }
         return;
       }
-      const args = node.words.slice(node.keywordLength);
-      const values = new Array<string>(args.length);
-      for (let i = 0; i < args.length; i++) {
-        const w = args[i];
-        values[i] = w.hasVariable ? expandWord(w, env, pseudo(w.start)).join(' ') : w.value;
+      const words = node.words;
+      let expanded: string[] | undefined;
+      for (let i = node.keywordLength; i < words.length; i++) {
+        if (!words[i].hasVariable) continue;
+        expanded = words.slice(node.keywordLength).map((w) => (w.hasVariable ? expandWord(w, env, pseudo(w.start)).join(' ') : w.value));
+        break;
       }
-      const setting: HaSetting = { keyword: node.keyword, args, values, node, fileName };
+      const setting = new SettingRecord(node.keyword, node, fileName, expanded);
       if (undecided) setting.undecided = true;
-      if (current?.kind === 'global' && ENV_KEYWORDS.has(node.keyword)) applyEnv(env, node.keyword, values);
+      if (current?.kind === 'global' && ENV_KEYWORDS.has(node.keyword)) applyEnv(env, node.keyword, setting.values);
       if (current) current.settings.push(setting);
       else {
         result.orphans.push(setting);

@@ -44,10 +44,12 @@ export function addGlobalSection(global: HaGlobal, section: FlatSection, env: En
     settings: section.settings,
     ...(section.undecided ? { undecided: true } : {}),
   });
+  const byKeyword = global.byKeyword as Map<string, HaSetting>;
+  const ssl = global.ssl as Map<string, HaSetting>;
   for (const setting of section.settings) {
     const { keyword, values } = setting;
     global.settings.push(setting);
-    global.byKeyword.set(keyword, setting);
+    byKeyword.set(keyword, setting);
     if (keyword in STRING_SETTINGS) {
       if (values.length > 0) global[STRING_SETTINGS[keyword as keyof typeof STRING_SETTINGS]] = { value: values[0], setting };
     } else if (keyword in NUMBER_SETTINGS) {
@@ -62,6 +64,6 @@ export function addGlobalSection(global: HaGlobal, section: FlatSection, env: En
       if (values.length > 0) global.statsTimeout = { value: values[0], setting };
     } else if (keyword === 'log') global.logs.push(setting);
     else if (keyword === 'no log') global.logs = [];
-    else if (keyword.startsWith('ssl-') || keyword.startsWith('tune.ssl.')) global.ssl.set(keyword, setting);
+    else if (keyword.startsWith('ssl-') || keyword.startsWith('tune.ssl.')) ssl.set(keyword, setting);
   }
 }

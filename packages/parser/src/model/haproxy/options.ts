@@ -26,6 +26,30 @@ function arities(spec: string): ReadonlyMap<string, number> {
 }
 
 /**
+ * Calls `visit` for each `name [value]` option of `words[from…]` without building
+ * objects. Unknown names are taken as flags, so one does not shift the options after it.
+ */
+export function forEachOption(
+  words: readonly Word[],
+  from: number,
+  table: ReadonlyMap<string, number>,
+  env: Env,
+  visit: (name: string, value: string | undefined) => void,
+): void {
+  let i = from;
+  while (i < words.length) {
+    const name = wordValue(words[i], env);
+    if (table.get(name) === 1 && i + 1 < words.length) {
+      visit(name, wordValue(words[i + 1], env));
+      i += 2;
+    } else {
+      visit(name, undefined);
+      i += 1;
+    }
+  }
+}
+
+/**
  * Reads `name [value]` options from `words[from…]`. Unknown names are taken as flags
  * (and marked), so one unknown option does not shift the ones after it.
  */

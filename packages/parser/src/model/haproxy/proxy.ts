@@ -1,13 +1,15 @@
+import type { Word } from '../../ast/common.js';
 import { baseKeyword } from '../../haproxy/keywords.js';
 import { parseAcl } from './acl.js';
 import { legacyBind, parseBind } from './bind.js';
 import { RULE_KEYWORDS, parseDefaultBackend, parseRule, parseUseBackend, parseUseServer } from './rules.js';
 import { parseDefaultServer, parseServer } from './server.js';
 import { applyStats, cloneStats, emptyStats } from './stats.js';
+import { argValue } from './setting.js';
 import { parseInteger } from './values.js';
 import type { Env } from './values.js';
 import type { FlatSection } from './flatten.js';
-import type { HaDefaults, HaEffectiveSettings, HaProxy, HaProxyLike, HaRule, HaSetting } from './types.js';
+import type { HaDefaults, HaEffectiveSettings, HaOptionState, HaProxy, HaProxyLike, HaRule, HaSetting } from './types.js';
 
 /** 1.5-era timeout keywords and the `timeout` they stand for. */
 const LEGACY_TIMEOUTS: Readonly<Record<string, string>> = { contimeout: 'connect', clitimeout: 'client', srvtimeout: 'server' };
@@ -36,54 +38,76 @@ const NOT_INHERITED: ReadonlySet<string> = new Set([
   'dispatch',
 ]);
 
-export function emptyEffective(): HaEffectiveSettings {
-  return { mode: 'tcp', timeouts: new Map(), options: new Map(), logs: [], stats: emptyStats(), inheritedRules: [], byKeyword: new Map() };
-}
+/**
+ * The state nothing has changed yet. States start as shallow copies of their parent
+ * (this one, or the inherited defaults' effective settings) and copy a map or list
+ * only when a line changes it, so 6,000 proxies do not copy 6,000 sets of maps.
+ */
+const EMPTY: HaEffectiveSettings = Object.freeze({
+  mode: 'tcp',
+  timeouts: new Map<string, HaSetting>(),
+  options: new Map<string, HaOptionState>(),
+  logs: [],
+  stats: emptyStats(),
+  inheritedRules: [],
+  byKeyword: new Map<string, HaSetting>(),
+}) as HaEffectiveSettings;
 
-function cloneEffective(e: HaEffectiveSettings): HaEffectiveSettings {
+function fork(parent: HaEffectiveSettings): HaEffectiveSettings {
   return {
-    ...e,
-    timeouts: new Map(e.timeouts),
-    options: new Map(e.options),
-    logs: [...e.logs],
-    stats: cloneStats(e.stats),
-    inheritedRules: [...e.inheritedRules],
-    byKeyword: new Map(e.byKeyword),
+    mode: parent.mode,
+    modeSetting: parent.modeSetting,
+    timeouts: parent.timeouts,
+    options: parent.options,
+    balance: parent.balance,
+    maxconn: parent.maxconn,
+    logs: parent.logs,
+    defaultServer: parent.defaultServer,
+    stats: parent.stats,
+    defaultBackend: parent.defaultBackend,
+    inheritedRules: parent.inheritedRules,
+    byKeyword: parent.byKeyword,
   };
 }
 
+function own<K extends 'timeouts' | 'options' | 'byKeyword'>(state: HaEffectiveSettings, parent: HaEffectiveSettings, key: K): Map<string, never> {
+  if (state[key] === parent[key]) (state as unknown as Record<K, unknown>)[key] = new Map(parent[key] as Map<string, unknown>);
+  return state[key] as unknown as Map<string, never>;
+}
+
 /**
- * Applies one line to a settings state. Used twice per section: on an empty state
- * (the section's own settings) and on a copy of the inherited state (the effective ones).
- * Returns false when the keyword is not one of the inheritable settings.
+ * Applies one line to a settings state whose unchanged parts are `parent`'s.
+ * Returns false when the keyword is not an inheritable setting.
  */
-function applyInheritable(state: HaEffectiveSettings, setting: HaSetting, env: Env): boolean {
-  const { keyword, values } = setting;
+function applyInheritable(state: HaEffectiveSettings, parent: HaEffectiveSettings, setting: HaSetting, env: Env): boolean {
+  const keyword = setting.keyword;
   if (keyword === 'mode') {
-    if (values.length > 0) {
-      state.mode = values[0];
+    const mode = argValue(setting, 0);
+    if (mode !== undefined) {
+      state.mode = mode;
       state.modeSetting = setting;
     }
     return true;
   }
   if (keyword.startsWith('timeout ')) {
-    state.timeouts.set(keyword.slice(8), setting);
+    (own(state, parent, 'timeouts') as Map<string, HaSetting>).set(keyword.slice(8), setting);
     return true;
   }
   const legacy = LEGACY_TIMEOUTS[keyword];
   if (legacy) {
-    state.timeouts.set(legacy, setting);
+    (own(state, parent, 'timeouts') as Map<string, HaSetting>).set(legacy, setting);
     return true;
   }
   const base = baseKeyword(keyword);
   if (base.startsWith('option ')) {
+    const options = own(state, parent, 'options') as Map<string, HaOptionState>;
     const name = base.slice(7);
-    if (keyword.startsWith('default ')) state.options.delete(name);
-    else state.options.set(name, { enabled: !keyword.startsWith('no '), setting });
+    if (keyword.startsWith('default ')) options.delete(name);
+    else options.set(name, { enabled: !keyword.startsWith('no '), setting });
     return true;
   }
   if (keyword === 'log') {
-    state.logs.push(setting);
+    state.logs = state.logs === parent.logs ? [...parent.logs, setting] : (state.logs.push(setting), state.logs);
     return true;
   }
   if (keyword === 'no log') {
@@ -95,7 +119,7 @@ function applyInheritable(state: HaEffectiveSettings, setting: HaSetting, env: E
     return true;
   }
   if (keyword === 'maxconn') {
-    const n = parseInteger(values[0]);
+    const n = parseInteger(argValue(setting, 0));
     if (n !== undefined) state.maxconn = { value: n, setting };
     return true;
   }
@@ -108,18 +132,21 @@ function applyInheritable(state: HaEffectiveSettings, setting: HaSetting, env: E
     if (db) state.defaultBackend = db;
     return true;
   }
-  if (applyStats(state.stats, setting)) return true;
+  if (keyword.startsWith('stats ')) {
+    if (state.stats === parent.stats) state.stats = cloneStats(parent.stats);
+    if (applyStats(state.stats, setting)) return true;
+  }
   if (RULE_KEYWORDS.has(keyword) || NOT_INHERITED.has(keyword)) return false;
-  state.byKeyword.set(keyword, setting);
+  (own(state, parent, 'byKeyword') as Map<string, HaSetting>).set(keyword, setting);
   return true;
 }
 
-function sectionName(section: FlatSection): { name?: string; nameWord?: (typeof section.node.args)[number]; fromAt: number } {
+/** The section's name word and where `from` may follow. `defaults from X` has no name. */
+function nameOf(section: FlatSection): { nameWord?: Word; fromAt: number } {
   const args = section.node.args;
-  // `defaults from X` has no name.
   if (section.kind === 'defaults' && args[0]?.value === 'from') return { fromAt: 0 };
   if (args.length === 0) return { fromAt: -1 };
-  return { name: args[0].value, nameWord: args[0], fromAt: 1 };
+  return { nameWord: args[0], fromAt: 1 };
 }
 
 /** Looks up `from NAME` among the defaults sections already read (HAProxy resolves it on the spot). */
@@ -130,12 +157,13 @@ export interface DefaultsRegistry {
 }
 
 function baseOf(section: FlatSection, target: HaProxyLike, registry: DefaultsRegistry): HaDefaults | undefined {
-  const { fromAt } = sectionName(section);
+  const { fromAt } = nameOf(section);
   const args = section.node.args;
   if (fromAt >= 0 && args[fromAt]?.value === 'from' && args[fromAt + 1]) {
     const word = args[fromAt + 1];
     const candidates = registry.byName.get(word.value);
     target.from = { name: word.value, word };
+    // HAProxy finds the first of several same-named sections (and reports the ambiguity).
     if (candidates && candidates.length > 0) target.from.target = candidates[0];
     return target.from.target;
   }
@@ -143,52 +171,51 @@ function baseOf(section: FlatSection, target: HaProxyLike, registry: DefaultsReg
   return section.kind === 'defaults' ? undefined : registry.last;
 }
 
-function buildCommon<T extends HaProxyLike>(section: FlatSection, target: T, registry: DefaultsRegistry, env: Env, perLine: (s: HaSetting, effective: HaEffectiveSettings) => void): T {
+function buildCommon(section: FlatSection, target: HaProxyLike, registry: DefaultsRegistry, env: Env, perLine?: (s: HaSetting, effective: HaEffectiveSettings) => void) {
   const inheritsFrom = baseOf(section, target, registry);
-  if (inheritsFrom) target.inheritsFrom = inheritsFrom;
-  const own = emptyEffective();
-  const effective = inheritsFrom ? cloneEffective(inheritsFrom.effective) : emptyEffective();
-  if (inheritsFrom) effective.inheritedRules = [...inheritsFrom.effective.inheritedRules, ...inheritsFrom.rules];
+  const parent = inheritsFrom ? inheritsFrom.effective : EMPTY;
+  const effective = fork(parent);
+  if (inheritsFrom && inheritsFrom.rules.length > 0) effective.inheritedRules = [...parent.inheritedRules, ...inheritsFrom.rules];
+  const ownState = fork(EMPTY);
   for (const setting of section.settings) {
-    const inheritable = applyInheritable(own, setting, env);
-    applyInheritable(effective, setting, env);
+    const inheritable = applyInheritable(ownState, EMPTY, setting, env);
+    applyInheritable(effective, parent, setting, env);
     if (!inheritable && RULE_KEYWORDS.has(setting.keyword)) target.rules.push(parseRule(setting));
-    perLine(setting, effective);
+    perLine?.(setting, effective);
   }
-  if (own.modeSetting) target.mode = { value: own.mode, setting: own.modeSetting };
-  target.timeouts = own.timeouts;
-  target.options = own.options;
-  if (own.balance) target.balance = own.balance;
-  if (own.maxconn) target.maxconn = own.maxconn;
-  target.logs = own.logs;
-  if (own.defaultServer) target.defaultServer = own.defaultServer;
-  target.stats = own.stats;
-  if (own.defaultBackend) target.defaultBackend = own.defaultBackend;
+  if (inheritsFrom) target.inheritsFrom = inheritsFrom;
+  if (ownState.modeSetting) target.mode = { value: ownState.mode, setting: ownState.modeSetting };
+  target.timeouts = ownState.timeouts;
+  target.options = ownState.options;
+  if (ownState.balance) target.balance = ownState.balance;
+  if (ownState.maxconn) target.maxconn = ownState.maxconn;
+  target.logs = ownState.logs;
+  if (ownState.defaultServer) target.defaultServer = ownState.defaultServer;
+  target.stats = ownState.stats;
+  if (ownState.defaultBackend) target.defaultBackend = ownState.defaultBackend;
   target.effective = effective;
-  return target;
-}
-
-function baseFields(section: FlatSection) {
-  const { name, nameWord } = sectionName(section);
-  return {
-    ...(name !== undefined ? { name } : {}),
-    ...(nameWord ? { nameWord } : {}),
-    node: section.node,
-    fileName: section.fileName,
-    settings: section.settings,
-    ...(section.undecided ? { undecided: true } : {}),
-    timeouts: new Map(),
-    options: new Map(),
-    logs: [],
-    stats: emptyStats(),
-    rules: [] as HaRule[],
-    effective: emptyEffective(),
-  };
 }
 
 export function buildDefaults(section: FlatSection, registry: DefaultsRegistry, env: Env): HaDefaults {
-  const target: HaDefaults = { kind: 'defaults', ...baseFields(section) };
-  buildCommon(section, target, registry, env, () => {});
+  const { nameWord } = nameOf(section);
+  const target: HaDefaults = {
+    kind: 'defaults',
+    node: section.node,
+    fileName: section.fileName,
+    settings: section.settings,
+    timeouts: EMPTY.timeouts,
+    options: EMPTY.options,
+    logs: EMPTY.logs,
+    stats: EMPTY.stats,
+    rules: [],
+    effective: EMPTY,
+  };
+  if (nameWord) {
+    target.name = nameWord.value;
+    target.nameWord = nameWord;
+  }
+  if (section.undecided) target.undecided = true;
+  buildCommon(section, target, registry, env);
   if (target.name) {
     const list = registry.byName.get(target.name) ?? [];
     list.push(target);
@@ -200,19 +227,29 @@ export function buildDefaults(section: FlatSection, registry: DefaultsRegistry, 
 
 export function buildProxy(section: FlatSection, registry: DefaultsRegistry, env: Env): HaProxy {
   const kind = section.kind as HaProxy['kind'];
-  const fields = baseFields(section);
+  const nameWord = nameOf(section).nameWord ?? section.node.keyword;
+  const rules: HaRule[] = [];
   const target: HaProxy = {
     kind,
-    ...fields,
-    name: fields.name ?? '',
-    nameWord: fields.nameWord ?? section.node.keyword,
+    name: nameOf(section).nameWord ? nameWord.value : '',
+    nameWord,
+    node: section.node,
+    fileName: section.fileName,
+    settings: section.settings,
     capabilities: { frontend: kind !== 'backend', backend: kind !== 'frontend' },
+    timeouts: EMPTY.timeouts,
+    options: EMPTY.options,
+    logs: EMPTY.logs,
+    stats: EMPTY.stats,
+    rules,
+    effective: EMPTY,
     binds: [],
     servers: [],
     acls: [],
     useBackends: [],
     useServers: [],
   };
+  if (section.undecided) target.undecided = true;
   const args = section.node.args;
   if (args.length >= 2 && args[1].value !== 'from' && kind !== 'backend') {
     target.legacyAddress = args[1];
@@ -248,4 +285,9 @@ export function buildProxy(section: FlatSection, registry: DefaultsRegistry, env
     }
   });
   return target;
+}
+
+/** Settings of a section that inherits nothing and sets nothing (tests, tools). */
+export function emptyEffective(): HaEffectiveSettings {
+  return fork(EMPTY);
 }

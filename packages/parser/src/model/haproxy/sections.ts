@@ -8,6 +8,7 @@ import type {
   HaPeers,
   HaResolvers,
   HaSectionBase,
+  HaSetting,
   HaUser,
   HaUserGroup,
   HaUserlist,
@@ -60,7 +61,7 @@ export function buildPeers(section: FlatSection, env: Env): HaPeers {
     const { args, values, keyword } = setting;
     if ((keyword === 'peer' || keyword === 'server') && args.length > 0) {
       const peer = { name: values[0], nameWord: args[0], viaServer: keyword === 'server', setting } as HaPeers['peers'][number];
-      if (args[1]) peer.address = parseHaproxyAddress(values[1], { raw: args[1].value, hasVariable: !!args[1].hasVariable });
+      if (args[1]) peer.address = parseHaproxyAddress(values[1], args[1].value, !!args[1].hasVariable);
       peers.peers.push(peer);
     } else if (keyword === 'bind') peers.binds.push(parseBind(setting, env));
     else if (keyword === 'table') peers.tables.push(setting);
@@ -72,19 +73,21 @@ export function buildPeers(section: FlatSection, env: Env): HaPeers {
 
 /** resolvers: `nameserver NAME ADDR`, `parse-resolv-conf`, `timeout X`, `hold X`. */
 export function buildResolvers(section: FlatSection): HaResolvers {
-  const r: HaResolvers = { ...sectionBase(section), kind: 'resolvers', nameservers: [], parseResolvConf: false, timeouts: new Map(), holds: new Map() };
+  const timeouts = new Map<string, HaSetting>();
+  const holds = new Map<string, HaSetting>();
+  const r: HaResolvers = { ...sectionBase(section), kind: 'resolvers', nameservers: [], parseResolvConf: false, timeouts, holds };
   for (const setting of section.settings) {
     const { args, values, keyword } = setting;
     if (keyword === 'nameserver' && args.length >= 2) {
       r.nameservers.push({
         name: values[0],
         nameWord: args[0],
-        address: parseHaproxyAddress(values[1], { raw: args[1].value, hasVariable: !!args[1].hasVariable }),
+        address: parseHaproxyAddress(values[1], args[1].value, !!args[1].hasVariable),
         setting,
       });
     } else if (keyword === 'parse-resolv-conf') r.parseResolvConf = true;
-    else if (keyword.startsWith('timeout ')) r.timeouts.set(keyword.slice(8), setting);
-    else if (keyword.startsWith('hold ')) r.holds.set(keyword.slice(5), setting);
+    else if (keyword.startsWith('timeout ')) timeouts.set(keyword.slice(8), setting);
+    else if (keyword.startsWith('hold ')) holds.set(keyword.slice(5), setting);
   }
   return r;
 }
@@ -98,7 +101,7 @@ export function buildMailers(section: FlatSection): HaMailers {
       m.mailers.push({
         name: values[0],
         nameWord: args[0],
-        address: parseHaproxyAddress(values[1], { raw: args[1].value, hasVariable: !!args[1].hasVariable }),
+        address: parseHaproxyAddress(values[1], args[1].value, !!args[1].hasVariable),
         setting,
       });
     } else if (keyword === 'timeout mail' && values.length > 0) m.timeoutMail = { value: values[0], setting };

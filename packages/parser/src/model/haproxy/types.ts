@@ -3,6 +3,7 @@ import type { HaConditional, HaDirective, HaSection } from '../../ast/haproxy.js
 
 /**
  * The typed semantic model of a set of haproxy.cfg files, as HAProxy would read them:
+ * (read-only: proxies share unchanged maps and lists with the defaults they inherit from)
  * active `.if` branches only, sections in load order, `defaults` inheritance resolved.
  * Every element keeps its syntax node and file name so rules can point at the text.
  * Values are plain strings as HAProxy receives them (unquoted; `"${VAR}"` expanded with
@@ -18,9 +19,9 @@ export interface HaproxyModel {
   /** frontend, backend and listen sections in order. */
   proxies: HaProxy[];
   /** Proxies with frontend capability (frontend, listen), by name. */
-  frontends: Map<string, HaProxy>;
+  frontends: ReadonlyMap<string, HaProxy>;
   /** Proxies with backend capability (backend, listen), by name. */
-  backends: Map<string, HaProxy>;
+  backends: ReadonlyMap<string, HaProxy>;
   userlists: HaUserlist[];
   peers: HaPeers[];
   resolvers: HaResolvers[];
@@ -179,9 +180,9 @@ export interface HaGlobal {
   statsTimeout?: HaValue<string>;
   logs: HaSetting[];
   /** ssl-default-bind-options, ssl-default-bind-ciphers, ssl-default-server-*, ssl-dh-param-file, tune.ssl.default-dh-param… by keyword. */
-  ssl: Map<string, HaSetting>;
+  ssl: ReadonlyMap<string, HaSetting>;
   /** The last setting of each keyword. */
-  byKeyword: Map<string, HaSetting>;
+  byKeyword: ReadonlyMap<string, HaSetting>;
 }
 
 // ---------------------------------------------------------------------------
@@ -361,8 +362,8 @@ export interface HaEffectiveSettings {
   mode: string;
   modeSetting?: HaSetting;
   /** `timeout X` by X (`connect`, `client`…); 1.5's contimeout/clitimeout/srvtimeout included. */
-  timeouts: Map<string, HaSetting>;
-  options: Map<string, HaOptionState>;
+  timeouts: ReadonlyMap<string, HaSetting>;
+  options: ReadonlyMap<string, HaOptionState>;
   balance?: HaSetting;
   maxconn?: HaValue<number>;
   /** `log` lines in force (`no log` clears the inherited ones). */
@@ -373,7 +374,7 @@ export interface HaEffectiveSettings {
   /** HTTP/TCP rules written in the defaults section (HAProxy 2.5+ runs them before the proxy's own). */
   inheritedRules: HaRule[];
   /** The last setting of every other inheritable keyword. */
-  byKeyword: Map<string, HaSetting>;
+  byKeyword: ReadonlyMap<string, HaSetting>;
 }
 
 /** What a `from NAME` names. */
@@ -391,8 +392,8 @@ export interface HaProxyLike extends HaSectionBase {
   /** The defaults section settings come from (explicit `from`, else the last defaults before it). */
   inheritsFrom?: HaDefaults;
   mode?: HaValue<string>;
-  timeouts: Map<string, HaSetting>;
-  options: Map<string, HaOptionState>;
+  timeouts: ReadonlyMap<string, HaSetting>;
+  options: ReadonlyMap<string, HaOptionState>;
   balance?: HaSetting;
   maxconn?: HaValue<number>;
   logs: HaSetting[];
@@ -477,8 +478,8 @@ export interface HaResolvers extends HaSectionBase {
   kind: 'resolvers';
   nameservers: HaNameserver[];
   parseResolvConf: boolean;
-  timeouts: Map<string, HaSetting>;
-  holds: Map<string, HaSetting>;
+  timeouts: ReadonlyMap<string, HaSetting>;
+  holds: ReadonlyMap<string, HaSetting>;
 }
 
 export interface HaMailer {
@@ -497,7 +498,7 @@ export interface HaMailers extends HaSectionBase {
 /** Any other section: program, http-errors, ring, cache, log-forward, fcgi-app, crt-store, traces, … */
 export interface HaGenericSection extends HaSectionBase {
   /** The last setting of each keyword. */
-  byKeyword: Map<string, HaSetting>;
+  byKeyword: ReadonlyMap<string, HaSetting>;
 }
 
 export type HaSectionModel = HaSectionBase;
