@@ -45,7 +45,9 @@ function normalize(output: string, files: string[]): string[] {
     .sort();
 }
 
-async function compare(language: Language, files: string[], check: (file: string) => Promise<{ code: number; output: string }>) {
+type Check = (file: string, text: string) => Promise<{ code: number; output: string }>;
+
+async function compare(language: Language, files: string[], check: Check) {
   const dir = mkdtempSync(path.join(tmpdir(), `cfgfmt-${language}-`));
   const mismatches: string[] = [];
   let formatted = 0;
@@ -67,7 +69,7 @@ async function compare(language: Language, files: string[], check: (file: string
     if (text.length > 0 && !text.endsWith('\n')) writeFileSync(a, text + '\n');
     else copyFileSync(source, a);
     writeFileSync(b, out);
-    const [ra, rb] = [await check(a), await check(b)];
+    const [ra, rb] = [await check(a, text), await check(b, out)];
     // A run killed by the checker's time limit (keepalived exits 124) has no reliable output.
     if (ra.code === 124 && rb.code === 124) continue;
     const na = normalize(ra.output, [a]);
@@ -90,7 +92,15 @@ describe.skipIf(haproxyUnavailableReason())('haproxy -c gives formatted files th
 
 describe.skipIf(keepalivedUnavailableReason())('keepalived -t gives formatted files the same verdict', () => {
   it('on seed, format cases and every 8th corpus file', async () => {
-    const { formatted, mismatches } = await compare('keepalived', pick('keepalived', every(8)), (f) => keepalivedCheck(f));
+    // Lines prefixed `@host` apply on that host only: check as no host and as the first host named.
+    const check: Check = async (f, text) => {
+      const plain = await keepalivedCheck(f);
+      const host = /^[ \t]*@\^?([A-Za-z0-9_.-]+)/m.exec(text)?.[1];
+      if (!host) return plain;
+      const asHost = await keepalivedCheck(f, { extraArgs: ['-i', host] });
+      return { code: plain.code * 1000 + asHost.code, output: `${plain.output}\n--- as ${host} ---\n${asHost.output}` };
+    };
+    const { formatted, mismatches } = await compare('keepalived', pick('keepalived', every(8)), check);
     console.log(`keepalived -t: ${formatted} formatted files compared`);
     expect(formatted).toBeGreaterThan(20);
     expect(mismatches).toEqual([]);
