@@ -41,12 +41,16 @@ export interface ReportDescriptor<M extends string> {
   fix?: Edit[];
   /** Behaviour-changing remedies, offered but never applied by --fix. */
   suggestions?: Suggestion[];
+  /** `likely`: probably wrong but not certainly; reported as a warning even by an error rule. */
+  certainty?: 'certain' | 'likely';
 }
 
 export interface RuleContextBase<M extends string, O> {
   readonly ruleId: string;
   readonly options: O;
   readonly versions: Required<TargetVersions>;
+  /** The rule's message texts (suggestion descriptions come from here too). */
+  readonly messages: Record<M, string>;
   report(descriptor: ReportDescriptor<M>): void;
 }
 

@@ -44,12 +44,13 @@ export function runRules(world: LintWorld, options: RuleRunOptions): Finding[] {
       ruleId: rule.id,
       options: { ...rule.defaultOptions, ...setting?.options },
       versions: options.versions,
+      messages: rule.messages,
       report(d: ReportDescriptor<string>) {
         findings.push({
           ruleId: rule.id,
           messageId: d.messageId,
           data: d.data,
-          severity,
+          severity: d.certainty === 'likely' ? 'warning' : severity,
           message: fillMessage(rule.messages[d.messageId], d.data),
           at: d.at,
           related: d.related ?? [],

@@ -2,8 +2,9 @@ import * as path from 'node:path';
 import { createMemoryFileSystem } from '@cfglint/parser';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONFIG, type CfglintConfig } from '../engine/config.js';
+import { applyEditGroups } from '../engine/apply-edits.js';
 import { applyFixes, MAX_FIX_PASSES } from '../engine/fix-loop.js';
-import { languageFromName } from '../engine/language.js';
+import { languageFromContent, languageFromName } from '../engine/language.js';
 import { lint } from '../engine/lint.js';
 import type { Rule } from '../engine/rule.js';
 import type { Finding } from '../engine/run-rules.js';
@@ -36,6 +37,8 @@ export interface ExpectedError {
   related?: string[];
   /** Descriptions of the suggestions offered, in order. */
   suggestions?: string[];
+  /** The finding's file after applying each suggestion alone, in order. */
+  suggestionOutputs?: string[];
 }
 
 export interface InvalidCase extends RuleCase {
@@ -49,7 +52,8 @@ const ROOT = '/cfglint-rule-tester';
 function filesOf(rule: Rule<any, any, any>, c: RuleCase): CaseFiles {
   if (c.files) return c.files;
   if (c.code === undefined) throw new Error(`case "${c.name}" has neither code nor files`);
-  return { [rule.meta.language === 'haproxy' ? 'host1/haproxy.cfg' : 'host1/keepalived.conf']: c.code };
+  const language = rule.meta.language === 'any' ? (languageFromContent(c.code) ?? 'keepalived') : rule.meta.language;
+  return { [language === 'haproxy' ? 'host1/haproxy.cfg' : 'host1/keepalived.conf']: c.code };
 }
 
 function runCase(rule: Rule<any, any, any>, c: RuleCase, files: CaseFiles) {
@@ -125,6 +129,9 @@ export function testRule(rule: Rule<any, any, any>, cases: { valid: RuleCase[]; 
               ...at,
               ...(twin?.related ? { related: relatedText(outcome, f) } : {}),
               ...(twin?.suggestions ? { suggestions: (f.suggestions ?? []).map((s) => s.description) } : {}),
+              ...(twin?.suggestionOutputs
+                ? { suggestionOutputs: (f.suggestions ?? []).map((s) => applyEditGroups(files[at.file], [s.edits]).text) }
+                : {}),
             };
           });
           // End positions are checked where the case gives them.

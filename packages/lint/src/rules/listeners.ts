@@ -1,0 +1,117 @@
+import type { HaAddress, HaBind, HaproxyModel, KeepalivedModel } from '@cfglint/parser';
+import type { Span } from '../engine/span.js';
+import { canonicalIp } from '../engine/ip.js';
+import { statementSpan } from './keepalived/locate.js';
+
+/** Something that accepts traffic on an address and port range of a host. */
+export interface Listener {
+  owner: 'haproxy' | 'ipvs';
+  /** `tcp` for streams, `udp` for datagrams (QUIC binds, UDP virtual servers), `sctp`. */
+  protocol: 'tcp' | 'udp' | 'sctp';
+  family: 4 | 6;
+  /** Canonical address; undefined for a wildcard. */
+  address?: string;
+  /** An IPv6 wildcard that also takes IPv4 (no `v6only`). */
+  dualStack: boolean;
+  portStart: number;
+  portEnd: number;
+  /** What a person calls it: `frontend main`, `listen stats`, `virtual_server 192.168.4.15 80`. */
+  label: string;
+  /** The address as written. */
+  written: string;
+  at: Span;
+}
+
+function fromAddress(a: HaAddress, bind: HaBind, label: string): Listener | undefined {
+  if (a.error || a.hasVariable || a.port === undefined) return undefined;
+  if (a.family !== 'ipv4' && a.family !== 'ipv6') return undefined;
+  const address = a.wildcard ? undefined : canonicalIp(a.host ?? '');
+  if (!a.wildcard && !address) return undefined;
+  const word = bind.addressWord ?? (bind.node as { start: number; end: number });
+  return {
+    owner: 'haproxy',
+    protocol: a.transport === 'dgram' ? 'udp' : 'tcp',
+    family: a.family === 'ipv4' ? 4 : 6,
+    address,
+    dualStack: a.family === 'ipv6' && a.wildcard && !bind.options.some((o) => o.name === 'v6only'),
+    portStart: a.port,
+    portEnd: a.portEnd ?? a.port,
+    label,
+    written: a.raw,
+    at: { fileName: bind.fileName, start: word.start, end: word.end },
+  };
+}
+
+/** Every TCP/UDP listener an HAProxy configuration opens: proxies' binds (the stats page too) and peers' binds. */
+export function haproxyListeners(model: HaproxyModel): Listener[] {
+  const out: Listener[] = [];
+  const add = (binds: HaBind[], label: string) => {
+    for (const bind of binds) {
+      if (bind.undecided) continue;
+      for (const a of bind.addresses) {
+        const listener = fromAddress(a, bind, label);
+        if (listener) out.push(listener);
+      }
+    }
+  };
+  for (const proxy of model.proxies) add(proxy.binds, `${proxy.kind} ${proxy.name}`);
+  for (const peers of model.peers) add(peers.binds, `peers ${peers.name ?? ''}`.trim());
+  return out;
+}
+
+/** The address:port pairs IPVS intercepts for keepalived's virtual_server blocks. */
+export function ipvsListeners(model: KeepalivedModel): Listener[] {
+  const out: Listener[] = [];
+  for (const vs of model.virtualServers) {
+    const t = vs.target;
+    if (t.kind !== 'address' || t.port === undefined) continue;
+    const address = canonicalIp(t.address);
+    if (!address) continue;
+    const protocol = vs.protocol?.value === 'UDP' ? 'udp' : vs.protocol?.value === 'SCTP' ? 'sctp' : 'tcp';
+    out.push({
+      owner: 'ipvs',
+      protocol,
+      family: address.includes(':') ? 6 : 4,
+      address,
+      dualStack: false,
+      portStart: t.port,
+      portEnd: t.port,
+      label: `virtual_server ${t.address} ${t.port}`,
+      written: `${t.address} ${t.port}`,
+      at: statementSpan(vs),
+    });
+  }
+  return out;
+}
+
+/** How two listeners overlap: the same address, or one a wildcard covering the other; undefined when they do not. */
+export function overlap(a: Listener, b: Listener): 'same' | 'wildcard' | undefined {
+  if (a.protocol !== b.protocol) return undefined;
+  if (a.portEnd < b.portStart || b.portEnd < a.portStart) return undefined;
+  const covers = (w: Listener, o: Listener) => w.address === undefined && (w.family === o.family || (w.dualStack && o.family === 4));
+  if (a.address !== undefined && b.address !== undefined) return a.address === b.address ? 'same' : undefined;
+  if (a.address === undefined && b.address === undefined) return covers(a, b) || covers(b, a) ? 'same' : undefined;
+  return covers(a, b) || covers(b, a) ? 'wildcard' : undefined;
+}
+
+/**
+ * Pairs of overlapping listeners, each later one with the earlier ones it meets. A sweep
+ * over port-sorted listeners keeps this near linear: only listeners whose port ranges
+ * touch are compared.
+ */
+export function overlappingPairs(listeners: Listener[]): [Listener, Listener, 'same' | 'wildcard'][] {
+  const order = listeners.map((l, i) => ({ l, i })).sort((x, y) => x.l.portStart - y.l.portStart || x.i - y.i);
+  const pairs: [Listener, Listener, 'same' | 'wildcard'][] = [];
+  const active: { l: Listener; i: number }[] = [];
+  for (const current of order) {
+    for (let k = active.length - 1; k >= 0; k--) if (active[k].l.portEnd < current.l.portStart) active.splice(k, 1);
+    for (const other of active) {
+      const kind = overlap(other.l, current.l);
+      if (!kind) continue;
+      // Report at the one written later in reading order.
+      pairs.push(other.i < current.i ? [other.l, current.l, kind] : [current.l, other.l, kind]);
+    }
+    active.push(current);
+  }
+  return pairs;
+}

@@ -1,0 +1,42 @@
+import { hostRule } from '../engine/contexts.js';
+import { haproxyListeners, ipvsListeners, overlappingPairs } from './listeners.js';
+
+export default hostRule({
+  id: 'port-conflict',
+  meta: {
+    type: 'problem',
+    severity: 'error',
+    description: 'Two listeners on one host overlap in address and port (HAProxy binds, the stats page, keepalived virtual servers)',
+  },
+  messages: {
+    duplicate:
+      '{{label}} listens on {{address}}, which {{otherLabel}} already listens on: HAProxy starts, but the kernel hands each new connection to one of the two at random',
+    shadowed:
+      '{{label}} ({{address}}) and {{otherLabel}} ({{otherAddress}}) overlap: connections to the specific address go only to the specific listener, so the wildcard one never sees them',
+    ipvsTakes:
+      '{{label}} listens on {{address}}, but keepalived\'s {{otherLabel}} makes IPVS take those packets first: HAProxy never receives them on this host',
+    ipvsShadows:
+      '{{label}} ({{address}}) covers {{otherLabel}}: IPVS takes the packets to that VIP and port before HAProxy, so only other addresses reach HAProxy',
+  },
+  defaultOptions: {},
+  check({ host, report }) {
+    const listeners = [
+      ...host.haproxy.flatMap((d) => haproxyListeners(d.model)),
+      ...host.keepalived.flatMap((d) => ipvsListeners(d.model)),
+    ];
+    for (const [first, second, kind] of overlappingPairs(listeners)) {
+      if (first.owner === 'ipvs' && second.owner === 'ipvs') continue; // keepalived itself refuses duplicate virtual servers
+      const [haproxy, other] = second.owner === 'haproxy' ? [second, first] : [first, second];
+      const ipvs = other.owner === 'ipvs';
+      const messageId = ipvs ? (kind === 'same' ? 'ipvsTakes' : 'ipvsShadows') : kind === 'same' ? 'duplicate' : 'shadowed';
+      report({
+        messageId,
+        data: { label: haproxy.label, address: haproxy.written, otherLabel: other.label, otherAddress: other.written },
+        at: haproxy.at,
+        related: [{ at: other.at, message: `${other.label} listens here` }],
+        // A wildcard next to a specific address is usually a mistake, but can be meant.
+        certainty: kind === 'wildcard' ? 'likely' : 'certain',
+      });
+    }
+  },
+});
