@@ -20,7 +20,8 @@ export interface ConditionalItem {
   endif: number;
 }
 
-// One coarse token per non-blank line.
+// Coarse tokens: one per conditional line, one per run of other lines (their kinds do
+// not matter to the nesting), so the parser sees a few tokens even for a huge file.
 const Line = createToken({ name: 'Line', pattern: /NOT_USED/ });
 const SectionLine = createToken({ name: 'SectionLine', pattern: /NOT_USED/, categories: [Line] });
 const DirectiveLine = createToken({ name: 'DirectiveLine', pattern: /NOT_USED/, categories: [Line] });
@@ -43,6 +44,12 @@ const tokenTypeOf: Record<LineKind, TokenType> = {
   [LineKind.Endif]: Endif,
 };
 
+/** Pushes the line indices a token stands for: a run token covers startOffset…endOffset. */
+function pushLines(items: LineItem[], t: IToken) {
+  const last = t.endOffset ?? t.startOffset;
+  for (let i = t.startOffset; i <= last; i++) items.push(i);
+}
+
 /**
  * file   := (conditional | Line | stray)*      stray := Elif | Else | Endif
  * block  := (conditional | Line)*
@@ -62,7 +69,7 @@ class ConditionalParser extends EmbeddedActionsParser {
     this.MANY(() => {
       this.OR([
         { ALT: () => { const c = this.SUBRULE(this.conditional); this.ACTION(() => items.push(c)); } },
-        { ALT: () => { const t = this.CONSUME(Line); this.ACTION(() => items.push(t.startOffset)); } },
+        { ALT: () => { const t = this.CONSUME(Line); this.ACTION(() => pushLines(items, t)); } },
         { ALT: () => { const t = this.CONSUME(Branch); this.ACTION(() => items.push(t.startOffset)); } },
         { ALT: () => { const t = this.CONSUME(Endif); this.ACTION(() => items.push(t.startOffset)); } },
       ]);
@@ -75,7 +82,7 @@ class ConditionalParser extends EmbeddedActionsParser {
     this.MANY(() => {
       this.OR([
         { ALT: () => { const c = this.SUBRULE(this.conditional); this.ACTION(() => items.push(c)); } },
-        { ALT: () => { const t = this.CONSUME(Line); this.ACTION(() => items.push(t.startOffset)); } },
+        { ALT: () => { const t = this.CONSUME(Line); this.ACTION(() => pushLines(items, t)); } },
       ]);
     });
     return items;
@@ -100,6 +107,10 @@ class ConditionalParser extends EmbeddedActionsParser {
   });
 }
 
+function isPlain(kind: LineKind): boolean {
+  return kind !== LineKind.If && kind !== LineKind.Elif && kind !== LineKind.Else && kind !== LineKind.Endif;
+}
+
 let parser: ConditionalParser | undefined;
 
 /** Built once, on the first file that holds a conditional line, then reused. */
@@ -109,8 +120,9 @@ function getParser(): ConditionalParser {
 }
 
 /**
- * Nests the lines into conditional blocks. A token's `startOffset` carries its line
- * index. Files without conditional lines are flat; they skip the token stream.
+ * Nests the lines into conditional blocks. A token's `startOffset`/`endOffset` carry
+ * line indices. Files without conditional lines are flat: they need no parser (and do
+ * not pay for building it).
  */
 export function nestLines(kinds: readonly LineKind[], hasConditionals: boolean): LineItem[] {
   if (!hasConditionals) {
@@ -118,9 +130,16 @@ export function nestLines(kinds: readonly LineKind[], hasConditionals: boolean):
     for (let i = 0; i < kinds.length; i++) items[i] = i;
     return items;
   }
-  const tokens: IToken[] = new Array(kinds.length);
-  for (let i = 0; i < kinds.length; i++) {
-    tokens[i] = createTokenInstance(tokenTypeOf[kinds[i]], '', i, i, i, i, i, i);
+  const tokens: IToken[] = [];
+  let i = 0;
+  while (i < kinds.length) {
+    const type = tokenTypeOf[kinds[i]];
+    let last = i;
+    if (type === DirectiveLine || type === CommentLine || type === SectionLine) {
+      while (last + 1 < kinds.length && isPlain(kinds[last + 1])) last++;
+    }
+    tokens.push(createTokenInstance(type, '', i, last, i, last, i, last));
+    i = last + 1;
   }
   const p = getParser();
   p.input = tokens;

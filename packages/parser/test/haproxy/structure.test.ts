@@ -147,3 +147,26 @@ describe('keyword resolution', () => {
     expect(((custom.ast.body[0] as HaSection).body[0] as HaDirective).keyword).toBe('http-request set-header');
   });
 });
+
+describe('conditional nesting parser', () => {
+  it('gives a conditional-free file the same flat structure with or without the Chevrotain parser', async () => {
+    const { nestLines } = await import('../../src/haproxy/parser.js');
+    const { LineKind } = await import('../../src/haproxy/scanner.js');
+    const kinds = [LineKind.Comment, LineKind.Section, LineKind.Directive, LineKind.Directive, LineKind.Section, LineKind.Scope];
+    expect(nestLines(kinds, true)).toEqual(nestLines(kinds, false));
+    expect(nestLines(kinds, false)).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('groups runs of plain lines between conditional lines', async () => {
+    const { nestLines } = await import('../../src/haproxy/parser.js');
+    const { LineKind: K } = await import('../../src/haproxy/scanner.js');
+    const kinds = [K.Section, K.Directive, K.If, K.Directive, K.Directive, K.Else, K.Endif, K.Directive, K.Endif];
+    expect(nestLines(kinds, true)).toEqual([
+      0,
+      1,
+      { branches: [{ line: 2, items: [3, 4] }, { line: 5, items: [] }], endif: 6 },
+      7,
+      8,
+    ]);
+  });
+});
