@@ -41,26 +41,41 @@ export function diffTables(live: IpvsTable, desired: IpvsTable): IpvsOperation[]
       continue;
     }
     if (!sameServiceAttributes(have, want)) ops.push({ op: 'edit-service', service: want, before: have });
-    const haveDest = new Map(have.destinations.map((d) => [destinationId(d), d]));
-    const wantIds = new Set<string>();
-    const edits: IpvsOperation[] = [];
-    for (const d of want.destinations) {
-      const did = destinationId(d);
-      wantIds.add(did);
-      const old = haveDest.get(did);
-      if (!old) ops.push({ op: 'add-destination', key: want.key, destination: d });
-      else if (!sameDestinationAttributes(old, d)) edits.push({ op: 'edit-destination', key: want.key, destination: d, before: old });
-    }
-    ops.push(...edits);
-    for (const d of have.destinations) {
-      if (!wantIds.has(destinationId(d))) ops.push({ op: 'delete-destination', key: have.key, destination: d });
-    }
+    diffDestinations(have, want, ops);
   }
   ops.push(...added);
   for (const have of live.services) {
     if (!desiredIds.has(serviceId(have.key))) ops.push({ op: 'delete-service', service: have });
   }
   return ops;
+}
+
+const sameAddress = (a: IpvsDestination, b: IpvsDestination) => a.port === b.port && a.address === b.address;
+
+/** Real server changes of a kept service: adds, then in-place edits, then removals. */
+function diffDestinations(have: IpvsService, want: IpvsService, ops: IpvsOperation[]): void {
+  const h = have.destinations;
+  const w = want.destinations;
+  // Usual case: the same real servers in the same order (the kernel keeps insertion order).
+  if (h.length === w.length && h.every((d, i) => sameAddress(d, w[i]))) {
+    for (let i = 0; i < w.length; i++) {
+      if (!sameDestinationAttributes(h[i], w[i])) ops.push({ op: 'edit-destination', key: want.key, destination: w[i], before: h[i] });
+    }
+    return;
+  }
+  const haveById = new Map<string, IpvsDestination>();
+  for (const d of h) haveById.set(destinationId(d), d);
+  const wantIds = new Set<string>();
+  const edits: IpvsOperation[] = [];
+  for (const d of w) {
+    const id = destinationId(d);
+    wantIds.add(id);
+    const old = haveById.get(id);
+    if (!old) ops.push({ op: 'add-destination', key: want.key, destination: d });
+    else if (!sameDestinationAttributes(old, d)) edits.push({ op: 'edit-destination', key: want.key, destination: d, before: old });
+  }
+  ops.push(...edits);
+  for (const d of h) if (!wantIds.has(destinationId(d))) ops.push({ op: 'delete-destination', key: have.key, destination: d });
 }
 
 /** What the table looks like after the operations: used to check a plan and to predict rollback. */

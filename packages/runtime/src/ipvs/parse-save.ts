@@ -43,6 +43,8 @@ const METHOD_FLAGS: Record<string, ForwardingMethod> = { '-g': 'route', '--gatew
 /** One `-A` or `-a` line, as read. */
 interface SaveLine {
   command: '-A' | '-a';
+  /** The words naming the service (`-t 10.0.0.1:80`), to recognise a repeat cheaply. */
+  serviceText: string;
   key: ServiceKey;
   real?: { address: string; port: number };
   method?: ForwardingMethod;
@@ -57,52 +59,68 @@ interface SaveLine {
   tunnel?: TunnelOptions;
 }
 
-function parseLine(line: string, lineNo: number): SaveLine {
-  const fail = (reason: string): never => {
-    throw new IpvsParseError(lineNo, line, reason);
-  };
-  const words = line.split(/\s+/);
+const NUMBER = /^\d+$/;
+/** Options followed by a value (`-p`'s value is optional and handled apart). */
+const VALUE_OPTIONS = new Set(['-t', '--tcp-service', '-u', '--udp-service', '--sctp-service', '-f', '--fwmark-service', '-s', '--scheduler', '-M', '--netmask', '-b', '--sched-flags', '--pe', '-r', '--real-server', '-w', '--weight', '-x', '--u-threshold', '-y', '--l-threshold', '--tun-type', '--tun-port']);
+
+/** Keys by service text, so each service address is parsed once per table. */
+type KeyCache = Map<string, ServiceKey>;
+
+function parseLine(line: string, lineNo: number, keys: KeyCache): SaveLine {
+  const words = line.split(' ');
   const command = words[0];
-  if (command !== '-A' && command !== '-a') fail('expected -A or -a');
-  const out: SaveLine = { command: command as '-A' | '-a', key: undefined as unknown as ServiceKey, weight: 1, upper: 0, lower: 0, onePacket: false, flags: [] };
-  let fwmark: number | undefined;
+  if (command !== '-A' && command !== '-a') throw new IpvsParseError(lineNo, line, 'expected -A or -a');
+  const out: SaveLine = { command, serviceText: '', key: undefined as unknown as ServiceKey, weight: 1, upper: 0, lower: 0, onePacket: false, flags: [] };
+  let fwmark: string | undefined;
   let ipv6 = false;
-  let key: ServiceKey | undefined;
+  let serviceFlag = '';
+  let serviceValue = '';
   for (let j = 1; j < words.length; j++) {
     const w = words[j];
+    if (w === '') continue;
     const next = words[j + 1];
-    const needsValue = () => (next === undefined ? fail(`${w} needs a value`) : (j++, next));
-    const protocol = PROTOCOL_FLAGS[w];
-    const method = METHOD_FLAGS[w];
-    if (protocol !== undefined) {
-      const hp = splitHostPort(needsValue()) ?? fail('bad service address');
-      key = { kind: 'address', protocol, address: hp.address, port: hp.port };
-    } else if (method !== undefined) out.method = method;
-    else if (w === '-r' || w === '--real-server') out.real = splitHostPort(needsValue()) ?? fail('bad real server address');
-    else if (w === '-w' || w === '--weight') out.weight = Number(needsValue());
-    else if (w === '-x' || w === '--u-threshold') out.upper = Number(needsValue());
-    else if (w === '-y' || w === '--l-threshold') out.lower = Number(needsValue());
-    else if (w === '-f' || w === '--fwmark-service') fwmark = Number(needsValue());
+    const takes = VALUE_OPTIONS.has(w);
+    if (takes && next === undefined) throw new IpvsParseError(lineNo, line, `${w} needs a value`);
+    if (takes) j++;
+    if (PROTOCOL_FLAGS[w] !== undefined) {
+      serviceFlag = w;
+      serviceValue = next!;
+    } else if (METHOD_FLAGS[w] !== undefined) out.method = METHOD_FLAGS[w];
+    else if (w === '-r' || w === '--real-server') out.real = splitHostPort(next!) ?? fail(lineNo, line, 'bad real server address');
+    else if (w === '-w' || w === '--weight') out.weight = Number(next);
+    else if (w === '-x' || w === '--u-threshold') out.upper = Number(next);
+    else if (w === '-y' || w === '--l-threshold') out.lower = Number(next);
+    else if (w === '-f' || w === '--fwmark-service') fwmark = next;
     else if (w === '-6' || w === '--ipv6') ipv6 = true;
-    else if (w === '-s' || w === '--scheduler') out.scheduler = needsValue();
-    else if (w === '-p' || w === '--persistent') {
-      out.persistence = { timeout: next !== undefined && /^\d+$/.test(next) ? Number(words[++j]) : 360 };
-    } else if (w === '-M' || w === '--netmask') {
-      const mask = needsValue();
-      if (out.persistence) out.persistence.netmask = mask;
+    else if (w === '-s' || w === '--scheduler') out.scheduler = next;
+    else if (w === '-p' || w === '--persistent') out.persistence = { timeout: next !== undefined && NUMBER.test(next) ? Number(words[++j]) : 360 };
+    else if (w === '-M' || w === '--netmask') {
+      if (out.persistence) out.persistence.netmask = next;
     } else if (w === '-o' || w === '--ops') out.onePacket = true;
-    else if (w === '-b' || w === '--sched-flags') out.flags = needsValue().split(',').sort();
-    else if (w === '--pe') out.pe = needsValue();
-    else if (w === '--tun-type') out.tunnel = { ...out.tunnel, type: needsValue() as TunnelOptions['type'] };
-    else if (w === '--tun-port') out.tunnel = { type: 'gue', ...out.tunnel, port: Number(needsValue()) };
+    else if (w === '-b' || w === '--sched-flags') out.flags = next!.split(',').sort();
+    else if (w === '--pe') out.pe = next;
+    else if (w === '--tun-type') out.tunnel = { ...out.tunnel, type: next as TunnelOptions['type'] };
+    else if (w === '--tun-port') out.tunnel = { type: 'gue', ...out.tunnel, port: Number(next) };
     else if (w === '--tun-nocsum' || w === '--tun-csum' || w === '--tun-remcsum') out.tunnel = { type: 'gue', ...out.tunnel, checksum: w.slice(6) as TunnelOptions['checksum'] };
-    else fail(`unknown option ${w}`);
+    else fail(lineNo, line, `unknown option ${w}`);
   }
-  if (fwmark !== undefined) key = { kind: 'fwmark', fwmark, family: ipv6 ? 6 : 4 };
-  if (!key) fail('no service address or fwmark');
+  out.serviceText = fwmark !== undefined ? `-f ${fwmark}${ipv6 ? ' -6' : ''}` : `${serviceFlag} ${serviceValue}`;
+  let key = keys.get(out.serviceText);
+  if (!key) {
+    if (fwmark !== undefined) key = { kind: 'fwmark', fwmark: Number(fwmark), family: ipv6 ? 6 : 4 };
+    else if (serviceFlag) {
+      const hp = splitHostPort(serviceValue) ?? fail(lineNo, line, 'bad service address');
+      key = { kind: 'address', protocol: PROTOCOL_FLAGS[serviceFlag], address: hp.address, port: hp.port };
+    } else fail(lineNo, line, 'no service address or fwmark');
+    keys.set(out.serviceText, key!);
+  }
   out.key = key!;
-  if (command === '-a' && !out.real) fail('no real server address');
+  if (command === '-a' && !out.real) fail(lineNo, line, 'no real server address');
   return out;
+}
+
+function fail(lineNo: number, line: string, reason: string): never {
+  throw new IpvsParseError(lineNo, line, reason);
 }
 
 /**
@@ -112,14 +130,14 @@ function parseLine(line: string, lineNo: number): SaveLine {
  */
 export function parseIpvsSave(text: string): IpvsTable {
   const services = new Map<string, IpvsService>();
+  const keys: KeyCache = new Map();
   const lines = text.split('\n');
   let last: IpvsService | undefined;
-  let lastId = '';
+  let lastText = '';
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '') continue;
-    const l = parseLine(line, i + 1);
-    const id = serviceId(l.key);
+    const l = parseLine(line, i + 1, keys);
     if (l.command === '-A') {
       last = {
         key: l.key,
@@ -130,12 +148,12 @@ export function parseIpvsSave(text: string): IpvsTable {
         ...(l.pe ? { persistenceEngine: l.pe } : {}),
         destinations: [],
       };
-      lastId = id;
-      services.set(id, last);
+      lastText = l.serviceText;
+      services.set(serviceId(l.key), last);
     } else {
-      // Real servers follow their service: skip the map look-up in the usual case.
-      const service = id === lastId ? last! : services.get(id);
-      if (!service) throw new IpvsParseError(i + 1, line, `real server of unknown service ${id}`);
+      // Real servers follow their service: skip the look-up in the usual case.
+      const service = l.serviceText === lastText ? last! : services.get(serviceId(l.key));
+      if (!service) throw new IpvsParseError(i + 1, line, `real server of unknown service ${serviceId(l.key)}`);
       const destination: IpvsDestination = { address: l.real!.address, port: l.real!.port, method: l.method ?? 'route', weight: l.weight, upperThreshold: l.upper, lowerThreshold: l.lower };
       if (destination.method === 'tunnel') destination.tunnel = normalizeTunnel(l.tunnel);
       service.destinations.push(destination);
