@@ -141,7 +141,8 @@ export function aggregate(releases, compare) {
       versions.deprecated = dep.version;
       const withReplacement = e.versions.find((v) => v.deprecation?.replacement);
       if (withReplacement) versions.replacement = withReplacement.deprecation.replacement;
-      spec.deprecationReported = e.versions[e.versions.length - 1].deprecation?.reported ?? false;
+      const reported = e.versions.find((v) => v.deprecation?.reported);
+      if (reported) spec.deprecationReportedSince = reported.version;
     }
     if (Object.keys(versions).length) spec.versions = versions;
     const requires = condExpr(latest.conds);

@@ -15,6 +15,8 @@ export interface KaCheckOptions {
    * Example: `{ iptables: true, nftables: false }` for an iptables build such as CentOS 7's.
    */
   features?: KaBuildFeatures;
+  /** Run keepalived's post-read consistency checks (`config/…`) too. Default true. */
+  validate?: boolean;
 }
 
 /** Options resolved once per check. */

@@ -7,6 +7,8 @@ import type { KaCheckTarget } from './options.js';
 /** What every check function gets: the target, and a way to report at a word. */
 export interface CheckContext {
   readonly target: KaCheckTarget;
+  /** Blocks keepalived skips entirely (after an error in their header): not validated further. */
+  readonly skipped: Set<KaEffectiveStatement>;
   report(code: string, severity: Severity, message: string, statement: KaEffectiveStatement, word?: KaEffectiveWord): void;
 }
 
@@ -14,6 +16,7 @@ export function createCheckContext(loaded: Pick<KeepalivedLoadResult, 'files'>, 
   const empty: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   return {
     target,
+    skipped: new Set(),
     report(code, severity, message, statement, word = statement.keyword) {
       const fileName = word.fileName ?? statement.fileName;
       const source = loaded.files.get(fileName)?.source;

@@ -22,6 +22,9 @@ export function valueProblem(word: string, value: ValueType): string | undefined
       return isIP(stripScope(word)) === 6 ? undefined : `${quote(word)} is not an IPv6 address`;
     case 'port':
       return intProblem(word, 0, 65535);
+    case 'interface':
+      // Linux interface names are at most 15 bytes (IFNAMSIZ - 1).
+      return Buffer.byteLength(word) > 15 ? `interface name ${quote(word)} is longer than 15 characters` : undefined;
     default:
       return undefined;
   }

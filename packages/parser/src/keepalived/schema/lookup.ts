@@ -34,15 +34,21 @@ function applyOverride(spec: KaKeywordSpec, context: string, override: KaOverrid
     if (o.summary) out.summary = o.summary;
     if (o.versions) out.versions = { ...out.versions, ...o.versions };
     if (o.args) {
-      const patch = (args: ArgSpec[]) =>
-        args.map((a, i) => {
-          const p = o.args?.[i];
-          if (!p) return a;
-          const value = p.value ?? a.value;
-          return { ...a, ...(p.name ? { name: p.name } : {}), value, ...(p.optional !== undefined ? { optional: p.optional } : {}) };
-        });
-      if (out.args) out.args = patch(out.args);
+      const patches = o.args;
+      const last = Math.max(...Object.keys(patches).map(Number));
+      // Patches positions the extraction found, and adds the ones it did not (optional
+      // unless the override says otherwise).
+      const patch = (args: readonly ArgSpec[]) => {
+        const outArgs: ArgSpec[] = [];
+        for (let i = 0; i <= Math.max(last, args.length - 1); i++) {
+          const a: ArgSpec = args[i] ?? { name: `arg${i + 1}`, value: { type: 'any' }, optional: true };
+          const p = patches[i];
+          outArgs.push(p ? { ...a, ...(p.name ? { name: p.name } : {}), value: p.value ?? a.value, ...(p.optional !== undefined ? { optional: p.optional } : {}) } : a);
+        }
+        return outArgs;
+      };
       if (out.argsByVersion) out.argsByVersion = out.argsByVersion.map((s) => ({ since: s.since, args: patch(s.args) }));
+      else out.args = patch(out.args ?? []);
     }
     if (o.argsIfMissing && !out.args && !out.argsByVersion) out.args = o.argsIfMissing;
   }
