@@ -8,7 +8,11 @@ import type { Comment, CommentStatement, ErrorStatement, FileTrivia, NodeBase, S
  */
 export interface HaFile extends NodeBase, FileTrivia {
   kind: 'HaFile';
-  /** Statements before the first section, then sections (and conditionals around sections). */
+  /**
+   * Statements before the first section, then sections (and conditionals around
+   * sections). Comment lines at column 0 that end a section (the banner before the
+   * next one) are file-level statements between the sections.
+   */
   body: HaStatement[];
 }
 
