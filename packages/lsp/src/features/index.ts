@@ -5,10 +5,12 @@ import type { DocumentStore } from '../workspace/document-store.js';
 import type { Settings } from '../workspace/settings.js';
 import type { DiagnosticsService } from './diagnostics.js';
 import { codeActionsFeature } from './code-actions.js';
+import { completionFeature } from './completion.js';
 import { definitionFeature } from './definition.js';
 import { documentSymbolsFeature } from './document-symbols.js';
 import { foldingRangesFeature } from './folding-ranges.js';
 import { formattingFeature } from './formatting.js';
+import { hoverFeature } from './hover.js';
 import { referencesFeature } from './references.js';
 import { renameFeature } from './rename.js';
 import { semanticTokensFeature } from './semantic-tokens.js';
@@ -37,4 +39,6 @@ export const FEATURES: Feature[] = [
   semanticTokensFeature,
   formattingFeature,
   codeActionsFeature,
+  completionFeature,
+  hoverFeature,
 ];
