@@ -27,6 +27,7 @@ interface EslintLikeResult {
 
 type LintModule = {
   lintFiles?: (paths: string[], options?: object) => EslintLikeResult[] | Promise<EslintLikeResult[]> | { results: EslintLikeResult[] };
+  lint?: (targets: Array<{ filePath: string; language: string }>, options?: object) => { results: EslintLikeResult[] };
   lintTargets?: (targets: Array<{ filePath: string; language: string }>, options?: object) => { results: EslintLikeResult[] };
 };
 
@@ -45,12 +46,13 @@ export async function lintGate(paths: string[], options: { keepalivedVersion?: s
   if (mod.lintFiles) {
     const out = await mod.lintFiles(paths, lintOptions);
     results = Array.isArray(out) ? out : out.results;
-  } else if (mod.lintTargets) {
-    results = mod.lintTargets(
+  } else if (mod.lint ?? mod.lintTargets) {
+    const run = (mod.lint ?? mod.lintTargets)!;
+    results = run(
       paths.map((filePath) => ({ filePath, language: 'keepalived' })),
       lintOptions,
     ).results;
-  } else return { available: false, reason: `${LINT_PACKAGE} exports no lintFiles()`, errors: [], warnings: [] };
+  } else return { available: false, reason: `${LINT_PACKAGE} exports no lintFiles() or lint()`, errors: [], warnings: [] };
   const findings = results.flatMap((r) =>
     r.messages.map(
       (m): GateFinding => ({ file: r.filePath, line: m.line, column: m.column, rule: m.ruleId ?? 'parse', severity: m.severity === 2 ? 'error' : 'warning', message: m.message }),
