@@ -57,16 +57,25 @@ function familyLength(words: readonly Word[], at: number, sectionKind: string): 
   return 1;
 }
 
+/** Multi-word keywords already built, so 10,000 `timeout connect` lines share one string. */
+const joined = new Map<string, string>();
+
+function joinWords(words: readonly Word[], length: number): string {
+  let keyword = words[0].value;
+  for (let i = 1; i < length; i++) keyword += ' ' + words[i].value;
+  const known = joined.get(keyword);
+  if (known !== undefined) return known;
+  if (joined.size < 4096) joined.set(keyword, keyword);
+  return keyword;
+}
+
 /** The built-in table: enough for the model and the parser; the schema may refine it. */
 export const resolveKeyword: KeywordResolver = (words, sectionKind) => {
   if (words.length === 0) return { keyword: '', length: 0 };
   let at = 0;
   if (words.length > 1 && MODIFIERS.has(words[0].value)) at = 1;
   const length = at + familyLength(words, at, sectionKind);
-  if (length === 1) return { keyword: words[0].value, length };
-  let keyword = words[0].value;
-  for (let i = 1; i < length; i++) keyword += ' ' + words[i].value;
-  return { keyword, length };
+  return { keyword: length === 1 ? words[0].value : joinWords(words, length), length };
 };
 
 /** The keyword without its `no`/`default` modifier: `no option httplog` → `option httplog`. */
