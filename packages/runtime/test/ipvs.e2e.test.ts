@@ -12,6 +12,7 @@ const fixture = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const LAB = fixture('../../../fixtures/seed/proxy/keepalived.conf');
 const CHANGED = fixture('./fixtures/ipvs/changed.conf');
 const MISSING_SCHEDULER = fixture('./fixtures/ipvs/missing-scheduler.conf');
+const MIXED = fixture('./fixtures/ipvs/mixed.conf');
 
 const sorted = (save: string) => renderSave(sortTable(parseIpvsSave(save)));
 const json = (r: UmlStepResult | undefined) => {
@@ -50,9 +51,12 @@ describe.skipIf(reason)('cfgrun --driver ipvs on a real kernel (user-mode Linux)
       { name: 'rollback', argv: cfgrun('rollback', '--yes') },
       { name: 'save-rolled-back', argv: ['ipvsadm', '-Sn'] },
       { name: 'apply-no-yes', argv: cfgrun('apply', CHANGED) },
+      { name: 'apply-mixed', argv: cfgrun('apply', '--yes', MIXED) },
+      { name: 'save-mixed', argv: ['ipvsadm', '-Sn'] },
+      { name: 'apply-mixed-again', argv: cfgrun('apply', '--yes', MIXED) },
     ];
     // Real servers need a route for ipvsadm to accept them: a dummy link in their subnet.
-    const setup = ['ip link add d0 type dummy', 'ip link set d0 up', 'ip addr add 192.168.4.1/24 dev d0'];
+    const setup = ['ip link add d0 type dummy', 'ip link set d0 up', 'ip addr add 192.168.4.1/24 dev d0', 'ip -6 addr add 2001:db8::1/64 dev d0 nodad'];
     ({ results } = await runInUml(steps, { setup, timeoutMs: 150_000 }));
   }, 180_000);
 
@@ -113,6 +117,32 @@ describe.skipIf(reason)('cfgrun --driver ipvs on a real kernel (user-mode Linux)
   it('rollback returns to the previously deployed config', () => {
     expect(json(results.get('rollback'))).toMatchObject({ exitCode: 0, changed: true });
     expect(sorted(results.get('save-rolled-back')!.stdout)).toBe(sorted(results.get('save-lab')!.stdout));
+  });
+
+  it('maps fwmark (IPv4 and IPv6), UDP ops, IPv6 NAT with a netmask, thresholds and groups, and reads them all back', () => {
+    const apply = json(results.get('apply-mixed'));
+    expect(apply, results.get('apply-mixed')!.stderr).toMatchObject({ exitCode: 0, changed: true, result: { ok: true } });
+    // The lab's service is gone (-D), everything else added: the table read back equals the plan.
+    expect(apply.plan.commands).toContain('ipvsadm -D -t 192.168.4.15:80');
+    expect(sorted(results.get('save-mixed')!.stdout)).toBe(
+      [
+        '-A -f 7 -s wrr -p 300 -M 255.255.255.0',
+        '-a -f 7 -r 192.168.4.100:0 -g -w 2',
+        '-A -f 8 -6 -s rr',
+        '-a -f 8 -6 -r [2001:db8::100]:0 -g -w 1',
+        '-A -t 192.168.4.16:80 -s rr',
+        '-a -t 192.168.4.16:80 -r 192.168.4.100:80 -g -w 1',
+        '-A -t 192.168.4.17:80 -s rr',
+        '-a -t 192.168.4.17:80 -r 192.168.4.100:80 -g -w 1',
+        '-A -t [2001:db8::15]:443 -s wrr -p 60 -M 64',
+        '-a -t [2001:db8::15]:443 -r [2001:db8::100]:8443 -m -w 3',
+        '-A -u 192.168.4.15:53 -s rr -o',
+        '-a -u 192.168.4.15:53 -r 192.168.4.100:53 -m -w 1',
+        '',
+      ].join('\n'),
+    );
+    // Thresholds (not in -Sn) were read back too: the second apply finds nothing to do.
+    expect(json(results.get('apply-mixed-again')).plan.operations).toEqual([]);
   });
 
   it('refuses to change the host without a terminal unless --yes', () => {
