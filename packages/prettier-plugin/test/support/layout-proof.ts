@@ -70,6 +70,33 @@ export function wordAdjacency(ast: unknown): boolean[] {
   return out;
 }
 
+/**
+ * keepalived reads some lines as a whole: a line starting with `@host` or `~SEQ(…)`
+ * (the prefix applies to, or repeats, the physical line) and a line holding a `$NAME`
+ * reference (which may expand to several lines). Their leaves must stay together,
+ * with nothing added: returns each such line's leaf texts.
+ */
+export function pinnedLines(ast: unknown, text: string): string[] {
+  const leaves = collectLeaves(ast, []).sort((a, b) => a.start - b.start);
+  const out: string[] = [];
+  let group: Leaf[] = [];
+  const flush = () => {
+    if (group.length === 0) return;
+    const first = group[0] as Leaf & { text: string };
+    const pinned =
+      (first.kind === 'Word' && (first.text.startsWith('@') || first.text.startsWith('~'))) ||
+      group.some((l) => l.kind === 'Word' && (l as Leaf & { hasVariable?: boolean }).hasVariable);
+    if (pinned) out.push(group.map((l) => (l as Leaf & { text: string }).text).join('\u0000'));
+    group = [];
+  };
+  for (let i = 0; i < leaves.length; i++) {
+    if (i > 0 && text.slice(leaves[i - 1].end, leaves[i].start).includes('\n')) flush();
+    group.push(leaves[i]);
+  }
+  flush();
+  return out;
+}
+
 export function stripWhitespace(text: string): string {
   return text.replace(/\s+/g, '');
 }
@@ -80,7 +107,7 @@ export function parse(text: string, language: Language) {
 }
 
 export interface ProofFailure {
-  check: 'non-whitespace' | 'quoted-strings' | 'leaves' | 'adjacency' | 'tree' | 'reparse-errors';
+  check: 'non-whitespace' | 'quoted-strings' | 'leaves' | 'adjacency' | 'pinned-lines' | 'tree' | 'reparse-errors';
   detail: string;
 }
 
@@ -99,6 +126,11 @@ export function proveLayoutOnly(original: string, formatted: string, language: L
   const ab = wordAdjacency(after.ast);
   const moved = aa.findIndex((v, i) => v !== ab[i]);
   if (moved !== -1 || aa.length !== ab.length) return { check: 'adjacency', detail: `word pair ${moved}` };
+  if (language === 'keepalived') {
+    const pa = pinnedLines(before.ast, before.source.text);
+    const pb = pinnedLines(after.ast, after.source.text);
+    if (JSON.stringify(pa) !== JSON.stringify(pb)) return { check: 'pinned-lines', detail: firstDifference(pa.join('\n'), pb.join('\n')) };
+  }
   const ta = treeShape(before.ast);
   const tb = treeShape(after.ast);
   if (ta !== tb) return { check: 'tree', detail: firstDifference(ta, tb) };
