@@ -11,3 +11,5 @@ export { KEEPALIVED_RELEASES } from './keepalived/schema/keywords.generated.js';
 export { HAPROXY_VERSIONS } from './haproxy/schema/versions.js';
 export { compareVersions } from './schema/types.js';
 export type { ArgSpec, KeywordSpec, ValueType, Version, VersionInfo } from './schema/types.js';
+export * from './haproxy/schema/index.js';
+export * from './haproxy/check/index.js';

@@ -189,5 +189,6 @@ export function buildSchema(perVersion: VersionFacts[]): HaGeneratedSchema {
     converters: named((v) => v.converters),
     aclKeywords: named((v) => v.aclKeywords),
     filters: named((v) => v.filters),
+    predefinedAcls: named((v) => v.predefinedAcls),
   };
 }

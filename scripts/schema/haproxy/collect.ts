@@ -69,6 +69,7 @@ export interface VersionFacts {
   converters: Set<string>;
   aclKeywords: Set<string>;
   filters: Set<string>;
+  predefinedAcls: Set<string>;
   features: Map<string, Feature>;
 }
 
@@ -142,6 +143,7 @@ export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFa
     converters: new Set(src.converters.keys()),
     aclKeywords: new Set(src.aclKeywords.keys()),
     filters: new Set([...src.filters.keys()].filter((f) => /^[a-z]/.test(f))),
+    predefinedAcls: new Set([...docs[0].predefinedAcls, ...src.predefinedAcls]),
     features: new Map(),
   };
   for (const m of [src.fetches, src.converters, src.aclKeywords]) {

@@ -25,6 +25,7 @@ export function parseDkDump(text: string, tag: string): SourceFacts {
     converters: new Map(),
     aclKeywords: new Map(),
     filters: new Map(),
+    predefinedAcls: new Set(),
     removed: [],
   };
   const file = '-dKall';

@@ -69,5 +69,5 @@ export function parseDocHtml(html: string, titles: Map<string, string> = new Map
     }
   }
   for (let i = 0; i < sections.length; i++) sections[i].end = sections[i + 1]?.start ?? html.length;
-  return { lines: [], sections, headings, matrix };
+  return { lines: [], sections, headings, matrix, predefinedAcls: [] };
 }

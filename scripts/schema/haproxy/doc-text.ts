@@ -37,6 +37,19 @@ export interface ParsedDoc {
   sections: DocSection[];
   headings: DocHeading[];
   matrix: MatrixRow[];
+  /** Names in the "Pre-defined ACLs" table. */
+  predefinedAcls: string[];
+}
+
+/** The upper-case names of the "Pre-defined ACLs" table. */
+export function parsePredefinedAcls(lines: string[], section: DocSection | undefined): string[] {
+  if (!section) return [];
+  const names: string[] = [];
+  for (let i = section.start; i < section.end; i++) {
+    const m = /^([A-Z][A-Z0-9_.]+)\s{2,}\S/.exec(lines[i]);
+    if (m && m[1] !== 'ACL') names.push(m[1]);
+  }
+  return names;
 }
 
 const SECTION_RE = /^(\d+(?:\.\d+)*)\.\s+(\S.*?)\s*$/;
@@ -168,5 +181,6 @@ export function parseDocText(text: string): ParsedDoc {
   const headings: DocHeading[] = [];
   for (const s of sections) headings.push(...findHeadings(lines, s));
   const matrixSection = sections.find((s) => /^proxy keywords matrix$/i.test(s.title));
-  return { lines, sections, headings, matrix: parseMatrix(lines, matrixSection) };
+  const aclSection = sections.find((s) => /^pre-defined acls$/i.test(s.title));
+  return { lines, sections, headings, matrix: parseMatrix(lines, matrixSection), predefinedAcls: parsePredefinedAcls(lines, aclSection) };
 }

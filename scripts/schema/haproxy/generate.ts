@@ -86,6 +86,7 @@ ${actions}
   converters: ${list(schema.converters)},
   aclKeywords: ${list(schema.aclKeywords)},
   filters: ${list(schema.filters)},
+  predefinedAcls: ${list(schema.predefinedAcls)},
 };
 `;
 }

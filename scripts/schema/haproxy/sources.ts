@@ -47,6 +47,8 @@ export interface SourceFacts {
   converters: Map<string, SourceKeyword>;
   aclKeywords: Map<string, SourceKeyword>;
   filters: Map<string, SourceKeyword>;
+  /** Names of the predefined ACLs (acl.c). */
+  predefinedAcls: Set<string>;
   removed: RemovedEntry[];
 }
 
@@ -158,8 +160,13 @@ export function scanSources(git: GitSnapshot, tag: string): SourceFacts {
     converters: new Map(),
     aclKeywords: new Map(),
     filters: new Map(),
+    predefinedAcls: new Set(),
     removed: [],
   };
+  for (const hit of git.grep(tag, '\\.name = "[A-Z][A-Z0-9_.]*"', ['src/acl.c'])) {
+    const m = /\.name = "([A-Z][A-Z0-9_.]*)"/.exec(hit.text);
+    if (m) facts.predefinedAcls.add(m[1]);
+  }
   const cache = new Map<string, FileText>();
   const read = (file: string): FileText => {
     let ft = cache.get(file);

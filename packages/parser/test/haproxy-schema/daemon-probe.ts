@@ -48,13 +48,18 @@ export function makeSampleFiles(): string {
   return dir;
 }
 
-export async function probe(entries: ProbeEntry[], filesDir: string): Promise<ProbeResult[]> {
+/**
+ * `batch` lines share one file; use 1 when a line may make HAProxy abort parsing
+ * (the lines after it would look accepted).
+ */
+export async function probe(entries: ProbeEntry[], filesDir: string, batch = BATCH): Promise<ProbeResult[]> {
   const results: ProbeResult[] = [];
   const batches: ProbeEntry[][] = [];
   const plain = entries.filter((e) => !ABORTING.test(e.header));
-  for (let b = 0; b < plain.length; b += BATCH) batches.push(plain.slice(b, b + BATCH));
+  for (let b = 0; b < plain.length; b += batch) batches.push(plain.slice(b, b + batch));
   for (const e of entries) if (ABORTING.test(e.header)) batches.push([e]);
-  for (const batch of batches) {
+  while (batches.length) {
+    const batch = batches.shift() as ProbeEntry[];
     const text: string[] = ['global', '  expose-experimental-directives'];
     const lineOf = new Map<number, ProbeEntry>();
     for (const e of batch) {
@@ -63,6 +68,9 @@ export async function probe(entries: ProbeEntry[], filesDir: string): Promise<Pr
       lineOf.set(text.length, e);
     }
     text.push(...SUPPORT(filesDir).split('\n').filter(Boolean));
+    // A last unknown keyword proves HAProxy read the whole file.
+    text.push('global', '  cfglint-probe-sentinel');
+    const sentinel = text.length;
     const file = join(filesDir, `probe-${fileCounter++}.cfg`);
     writeFileSync(file, text.join('\n') + '\n');
     const { output } = await haproxyCheck(file);
@@ -72,6 +80,11 @@ export async function probe(entries: ProbeEntry[], filesDir: string): Promise<Pr
       if (!m) continue;
       const msg = raw.replace(/^\[(\w+)\]\s*\(\d+\)\s*:\s*config\s*:\s*/, '$1 ');
       byLine.set(Number(m[1]), [...(byLine.get(Number(m[1])) ?? []), msg]);
+    }
+    if (!byLine.has(sentinel) && batch.length > 1) {
+      // HAProxy gave up before the end: try each line on its own.
+      for (const e of batch) batches.push([e]);
+      continue;
     }
     for (const [line, e] of lineOf) results.push({ key: e.key, line: e.lines[e.lines.length - 1], messages: byLine.get(line) ?? [] });
   }

@@ -30,6 +30,7 @@ interface Tables {
   converters: Map<string, HaNamedEntry>;
   aclKeywords: Map<string, HaNamedEntry>;
   filters: Map<string, HaNamedEntry>;
+  predefinedAcls: Map<string, HaNamedEntry>;
 }
 
 let tables: Tables | undefined;
@@ -92,6 +93,7 @@ function build(): Tables {
     converters: byName(g.converters),
     aclKeywords: byName(g.aclKeywords),
     filters: byName(g.filters),
+    predefinedAcls: byName(g.predefinedAcls),
   };
 }
 
@@ -178,12 +180,25 @@ export class HaproxySchema {
     return this.t.converters.get(name);
   }
 
+  fetches(): HaNamedEntry[] {
+    return [...this.t.fetches.values()];
+  }
+
+  converters(): HaNamedEntry[] {
+    return [...this.t.converters.values()];
+  }
+
   aclKeyword(name: string): HaNamedEntry | undefined {
     return this.t.aclKeywords.get(name);
   }
 
   filter(name: string): HaNamedEntry | undefined {
     return this.t.filters.get(name);
+  }
+
+  /** A predefined ACL (TRUE, LOCALHOST, …), whatever the version. */
+  predefinedAcl(name: string): HaNamedEntry | undefined {
+    return this.t.predefinedAcls.get(name);
   }
 }
 

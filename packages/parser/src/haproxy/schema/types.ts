@@ -83,4 +83,6 @@ export interface HaGeneratedSchema {
   converters: HaNamedEntry[];
   aclKeywords: HaNamedEntry[];
   filters: HaNamedEntry[];
+  /** ACL names HAProxy predefines (TRUE, FALSE, HTTP, LOCALHOST, …). */
+  predefinedAcls: HaNamedEntry[];
 }

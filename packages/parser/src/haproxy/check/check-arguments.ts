@@ -1,0 +1,66 @@
+/**
+ * Argument checks: a keyword written without the argument it needs, and values
+ * HAProxy parses strictly (durations, numbers, sizes, fixed words). Only keywords
+ * whose strictness was measured are value-checked, so an argument HAProxy reads
+ * loosely never becomes an error here.
+ */
+import { haproxyMissingArgument, haproxyValueStrictness } from '../schema/placement.generated.js';
+import type { HaKeywordSpec } from '../schema/types.js';
+import { pickByVersion } from '../schema/versions.js';
+import type { Line } from './check-keywords.js';
+import type { CheckContext } from './context.js';
+import { didYouMean } from './suggest.js';
+import { checkDuration, checkInteger, checkSize, type ValueVerdict } from './values.js';
+
+function argsAt(spec: HaKeywordSpec, version: string) {
+  return pickByVersion(spec.argsByVersion, version)?.args ?? spec.args ?? [];
+}
+
+export function checkArguments(ctx: CheckContext, line: Line): void {
+  const { resolved, setting } = line;
+  const spec = resolved.spec;
+  if (!spec || ctx.schema.available(spec) !== 'available') return;
+  const key = `${spec.group}:${spec.name}`;
+  const args = resolved.args;
+  const last = resolved.nameWords[resolved.nameWords.length - 1];
+  // `no option x` and `default option x` take no argument of their own.
+  if (resolved.modifier) return;
+  // Measured: what HAProxy does with the keyword alone (unmeasured keywords are left alone).
+  const bare = haproxyMissingArgument[key];
+  if ((spec.minArgs ?? 0) >= 1 && args.length === 0 && (bare === 'error' || bare === 'warning')) {
+    // A keyword glued to its argument (`set-var(x)`) carries it in its own word.
+    if (last.value.includes('(')) return;
+    const effect = bare === 'error' ? `${ctx.haproxy} refuses to start` : 'HAProxy warns and ignores the line';
+    ctx.report(
+      'schema/missing-argument',
+      bare,
+      `'${spec.name}' needs ${spec.minArgs === 1 ? 'an argument' : `${spec.minArgs} arguments`} (${spec.signature?.[0] ?? ''}): ${effect}`,
+      setting.fileName,
+      { start: resolved.nameWords[0].start, end: last.end },
+    );
+    return;
+  }
+  const strictness = haproxyValueStrictness[key];
+  if (strictness !== 'error' && strictness !== 'warning') return;
+  const specs = argsAt(spec, ctx.version);
+  for (let i = 0; i < specs.length && i < args.length; i++) {
+    const a = specs[i];
+    if (a.optional || a.variadic) break;
+    const word = args[i];
+    if (word.hasVariable) continue;
+    const v = a.value;
+    let verdict: ValueVerdict | undefined;
+    if (v.type === 'time') verdict = checkDuration(word.value);
+    else if (v.type === 'int') verdict = checkInteger(word.value);
+    else if (v.type === 'size') verdict = checkSize(word.value);
+    else if (v.type === 'enum') {
+      const ok = v.caseInsensitive ? v.values.some((x) => x.toLowerCase() === word.value.toLowerCase()) : v.values.includes(word.value);
+      verdict = ok ? { ok: true } : { ok: false, severity: 'error', reason: `'${word.value}' is not one of ${v.values.map((x) => `'${x}'`).join(', ')}${didYouMean(word.value, v.values)}` };
+    }
+    if (!verdict || verdict.ok) continue;
+    const severity = strictness === 'warning' ? 'warning' : verdict.severity;
+    const effect = severity === 'error' ? `${ctx.haproxy} refuses to start` : 'HAProxy warns and reads it anyway';
+    ctx.report('schema/invalid-value', severity, `${verdict.reason} for '${spec.name}': ${effect}`, setting.fileName, word);
+    return;
+  }
+}

@@ -1,0 +1,57 @@
+import type { HaProxy, HaSectionBase } from '../../model/haproxy/types.js';
+import type { Diagnostic } from '../../source/diagnostic.js';
+import { compareVersions } from '../../schema/types.js';
+import type { HaproxyLoadResult } from '../load.js';
+import { getHaproxySchema } from '../schema/schema.js';
+import { checkAction } from './check-actions.js';
+import { checkArguments } from './check-arguments.js';
+import { checkKeyword, resolveLine, type Line } from './check-keywords.js';
+import { checkLineOptions } from './check-line-options.js';
+import { checkSamples } from './check-samples.js';
+import {
+  AclScope,
+  checkBackendRefs,
+  checkDefaultsRuleInheritance,
+  checkUseServerRefs,
+  checkUserlistRefs,
+  isRuleKeyword,
+} from './check-references.js';
+import { checkDuplicateProxies, checkSection } from './check-sections.js';
+import { CheckContext, type CheckHaproxyOptions } from './context.js';
+
+const PROXY_KINDS = new Set(['frontend', 'backend', 'listen']);
+
+/**
+ * Checks loaded haproxy.cfg files against the keyword tables of the target version
+ * and resolves the names lines refer to. Errors are what makes `haproxy -c` fail;
+ * warnings are what it only warns about. Parse and load problems are not repeated
+ * here: they are in `loaded.diagnostics`.
+ */
+export function checkHaproxy(loaded: HaproxyLoadResult, options: CheckHaproxyOptions = {}): Diagnostic[] {
+  const ctx = new CheckContext(loaded, getHaproxySchema(options.version), options);
+  const model = loaded.model;
+  const linesOf = new Map<HaSectionBase, Line[]>();
+  for (const section of model.sections) {
+    if (section.undecided) continue;
+    if (!checkSection(ctx, section)) continue;
+    const lines = section.settings.filter((s) => !s.undecided).map((s) => resolveLine(ctx, s, section.kind, section.name ?? ''));
+    linesOf.set(section, lines);
+    const acls = new AclScope(ctx, lines);
+    for (const line of lines) {
+      checkKeyword(ctx, line);
+      checkArguments(ctx, line);
+      checkLineOptions(ctx, line);
+      checkAction(ctx, line);
+      checkUserlistRefs(ctx, line);
+      checkSamples(ctx, line);
+      acls.visit(line);
+    }
+    if (PROXY_KINDS.has(section.kind)) checkUseServerRefs(ctx, section as HaProxy);
+  }
+  checkDuplicateProxies(ctx);
+  checkBackendRefs(ctx);
+  if (compareVersions(ctx.version, '2.5') >= 0) {
+    checkDefaultsRuleInheritance(ctx, (d) => new Set((linesOf.get(d) ?? []).map((l) => l.resolved.spec?.name ?? '').filter(isRuleKeyword)));
+  }
+  return ctx.diagnostics;
+}

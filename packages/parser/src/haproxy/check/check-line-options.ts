@@ -1,0 +1,140 @@
+/**
+ * bind and server lines: the listening or server address, and the options after it
+ * (unknown names, options the target version lacks, missing values, options that
+ * default-server refuses). HAProxy stops at the first unknown option of a line, so
+ * only that one is reported.
+ */
+import type { Word } from '../../ast/common.js';
+import { parseHaproxyAddress } from '../../model/haproxy/address.js';
+import type { HaOptionSpec } from '../schema/types.js';
+import type { Line } from './check-keywords.js';
+import type { CheckContext } from './context.js';
+import { didYouMean } from './suggest.js';
+
+interface LineShape {
+  kind: 'bind' | 'server';
+  /** Index of the address argument, or -1 when the line has none. */
+  address: number;
+  /** Index of the first option. */
+  options: number;
+  /** The address may be left out (peers' local `server NAME`). */
+  optionalAddress?: boolean;
+}
+
+/** Which lines carry bind or server options, by 'group:keyword'. */
+const SHAPES: Record<string, LineShape> = {
+  'proxy:bind': { kind: 'bind', address: 0, options: 1 },
+  'peers:bind': { kind: 'bind', address: 0, options: 1 },
+  'log-forward:bind': { kind: 'bind', address: 0, options: 1 },
+  'log-forward:dgram-bind': { kind: 'bind', address: 0, options: 1 },
+  'global:stats socket': { kind: 'bind', address: 0, options: 1 },
+  'peers:default-bind': { kind: 'bind', address: -1, options: 0 },
+  'proxy:server': { kind: 'server', address: 1, options: 2 },
+  'proxy:default-server': { kind: 'server', address: -1, options: 0 },
+  'proxy:server-template': { kind: 'server', address: 2, options: 3 },
+  'peers:peer': { kind: 'server', address: 1, options: 2 },
+  'peers:server': { kind: 'server', address: 1, options: 2, optionalAddress: true },
+  'peers:default-server': { kind: 'server', address: -1, options: 0 },
+  'ring:server': { kind: 'server', address: 1, options: 2 },
+};
+
+/** Keywords (not options) that may follow `source` on a server line. */
+const SOURCE_SUB = new Set(['usesrc', 'interface']);
+
+export function checkLineOptions(ctx: CheckContext, line: Line): void {
+  const spec = line.resolved.spec;
+  if (!spec || ctx.schema.available(spec) !== 'available') return;
+  const shape = SHAPES[`${spec.group}:${spec.name}`];
+  if (!shape) return;
+  const args = line.resolved.args;
+  let first = shape.options;
+  if (shape.address >= 0) {
+    const word = args[shape.address];
+    if (!word) return;
+    if (shape.optionalAddress && ctx.schema.serverOption(word.value)) first = shape.address;
+    else checkAddress(ctx, line, shape, word);
+  }
+  const isDefault = spec.name === 'default-server';
+  let i = first;
+  while (i < args.length) {
+    const word = args[i];
+    const name = word.value;
+    if (word.hasVariable) return;
+    const opt = shape.kind === 'bind' ? ctx.schema.bindOption(name) : ctx.schema.serverOption(name);
+    if (!opt) {
+      reportUnknownOption(ctx, line, shape.kind, word);
+      return;
+    }
+    const availability = ctx.schema.available(opt);
+    if (availability !== 'available') {
+      const why =
+        availability === 'not-yet'
+          ? `the ${shape.kind} option '${name}' only exists from HAProxy ${opt.versions?.added} on`
+          : `the ${shape.kind} option '${name}' was removed in HAProxy ${opt.versions?.removed}`;
+      ctx.report('schema/unknown-option', 'error', `${why}: ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
+      return;
+    }
+    if (opt.requires && !ctx.features.has(opt.requires)) {
+      ctx.report(
+        'schema/missing-build-option',
+        ctx.featuresGiven ? 'error' : 'warning',
+        `the ${shape.kind} option '${name}' only exists when HAProxy is built with ${opt.requires}: a build without it refuses to start`,
+        line.setting.fileName,
+        word,
+      );
+    }
+    if (isDefault && opt.defaultOk === false) {
+      ctx.report('schema/option-not-allowed', 'error', `'${name}' cannot be set on a default-server line: ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
+    }
+    const skip = optionSkip(opt, name, shape.kind);
+    if (i + skip >= args.length && skip > 0) {
+      ctx.report('schema/missing-option-value', 'error', `the ${shape.kind} option '${name}' needs a value: ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
+      return;
+    }
+    i += 1 + skip;
+    // `source ADDR usesrc …` on a server line takes its own sub-keywords.
+    if (shape.kind === 'server' && name === 'source') {
+      while (i < args.length && SOURCE_SUB.has(args[i].value)) i += 2;
+    }
+  }
+}
+
+function optionSkip(opt: HaOptionSpec, name: string, kind: string): number {
+  // A server's `source` parses its own words (registered with no count).
+  if (kind === 'server' && name === 'source') return 1;
+  return opt.skip ?? 0;
+}
+
+function reportUnknownOption(ctx: CheckContext, line: Line, kind: 'bind' | 'server', word: Word): void {
+  const names = (kind === 'bind' ? ctx.schema.bindOptions() : ctx.schema.serverOptions()).filter((o) => ctx.schema.available(o) === 'available').map((o) => o.name);
+  ctx.report(
+    'schema/unknown-option',
+    'error',
+    `unknown ${kind} option '${word.value}': ${ctx.haproxy} refuses to start${didYouMean(word.value, names)}`,
+    line.setting.fileName,
+    word,
+  );
+}
+
+function checkAddress(ctx: CheckContext, line: Line, shape: LineShape, word: Word): void {
+  if (word.hasVariable) return;
+  const isBind = shape.kind === 'bind';
+  for (const part of isBind ? word.value.split(',') : [word.value]) {
+    const a = parseHaproxyAddress(part);
+    const label = isBind ? `'${line.resolved.name}'` : `server address`;
+    if (a.error) {
+      ctx.report('schema/invalid-address', 'error', `invalid ${label} address '${part}': ${a.error}; ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
+      return;
+    }
+    const inet = a.family === 'ipv4' || a.family === 'ipv6' || a.family === 'hostname';
+    // A listener on an IP needs a port (a server's may be left out: it reuses the client's).
+    if (isBind && inet && a.port === undefined && a.portOffset === undefined && line.resolved.name !== 'stats socket') {
+      ctx.report('schema/invalid-address', 'error', `${label} address '${part}' has no port: ${ctx.haproxy} refuses to start (write ${part.includes(':') && !part.startsWith('[') ? `[${part}]` : part}:PORT)`, line.setting.fileName, word);
+      return;
+    }
+    if (isBind && a.portOffset !== undefined) {
+      ctx.report('schema/invalid-address', 'error', `${label} address '${part}' has a relative port, which only servers accept: ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
+      return;
+    }
+  }
+}
