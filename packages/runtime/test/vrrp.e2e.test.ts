@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nodeExecutor } from '../src/exec/executor.js';
+import { readDaemonState } from '../src/keepalived/daemon.js';
 import { buildCli } from './harness/build-cli.js';
 import { VrrpLab, vrrpLabUnavailableReason } from './harness/vrrp-lab.js';
 
@@ -39,6 +41,19 @@ describe.skipIf(reason)('cfgrun --driver keepalived with real VRRP (two network 
     rmSync(buildDir, { recursive: true, force: true });
   }, 30_000);
 
+  it('plans for people: a diff with the password masked, and the commands it will run', async () => {
+    const n = lab.node('web1');
+    const plan = await lab.cfgrun('web1', cli, ['plan', '--detailed-exitcode', WEB1], { json: false });
+    expect(plan.code, plan.stderr).toBe(2);
+    expect(plan.stdout).toContain(`Changes to ${n.target}:`);
+    expect(plan.stdout).toContain('+        auth_pass ********');
+    expect(plan.stdout).not.toContain('1111');
+    expect(plan.stdout).toContain(`install -m 0600 ${WEB1} ${n.target}`);
+    expect(plan.stdout).toMatch(/kill -HUP \d+/);
+    expect(plan.stdout).toContain('+ VI_1: MASTER on eth0, VRID 51, priority 100, VIPs 192.168.4.80');
+    expect(plan.stderr).toMatch(/✔ keepalived -t -f .*web1\.conf: accepted/);
+  });
+
   it("deploys the lab's web2 (BACKUP) then web1 (MASTER) with cfgrun apply: the VIP is on web1", async () => {
     const web2 = await lab.cfgrun('web2', cli, ['apply', '--yes', WEB2]);
     expect(web2.json, web2.stderr).toMatchObject({ exitCode: 0, changed: true });
@@ -52,6 +67,18 @@ describe.skipIf(reason)('cfgrun --driver keepalived with real VRRP (two network 
     // The plan never shows the VRRP password.
     expect(web1.json.plan.diff).toContain('auth_pass ********');
     expect(web1.stdout).not.toMatch(/auth_pass\s+1111/);
+  });
+
+  it('keepalived.data (SIGUSR1) tells the same story as keepalived.json', async () => {
+    const n = lab.node('web1');
+    const options = { pidFile: n.pidFile, reload: 'signal' as const, service: 'keepalived', tmpDir: n.tmpDir };
+    const pid = n.daemon!.pid!;
+    const fromJson = await readDaemonState(nodeExecutor, options, pid);
+    const fromData = await readDaemonState(nodeExecutor, { ...options, preferData: true }, pid);
+    expect(fromJson.source).toMatch(/keepalived\.json$/);
+    expect(fromData.source).toMatch(/keepalived\.data$/);
+    expect(fromData.instances).toEqual(fromJson.instances);
+    expect(fromJson.instances).toEqual([{ name: 'VI_1', state: 'MASTER', interface: 'eth0', vrid: 51, priority: 100, effectivePriority: 100, vips: [VIP] }]);
   });
 
   it('status confirms web1 is MASTER with the VIP, and a second apply changes nothing', async () => {

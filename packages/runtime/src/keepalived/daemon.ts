@@ -10,6 +10,8 @@ export interface DaemonOptions {
   /** keepalived's /tmp, where it writes its dumps. */
   tmpDir: string;
   keepalived?: string;
+  /** Read keepalived.data (SIGUSR1) even when the JSON dump is available. */
+  preferData?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -94,7 +96,7 @@ export async function jsonSignalNumber(exec: Executor, keepalived = 'keepalived'
  * SIGUSR1 data dump. The old dump is removed first so only a fresh one is read.
  */
 export async function readDaemonState(exec: Executor, options: DaemonOptions, pid: number, timeoutMs = 3000): Promise<{ source: string; instances: InstanceState[] }> {
-  const signal = await jsonSignalNumber(exec, options.keepalived);
+  const signal = options.preferData ? null : await jsonSignalNumber(exec, options.keepalived);
   const file = join(options.tmpDir, signal ? 'keepalived.json' : 'keepalived.data');
   rmSync(file, { force: true });
   process.kill(pid, signal ?? 'SIGUSR1');

@@ -168,10 +168,10 @@ export class VrrpLab {
     throw new Error(`${address} is on [${this.holders(address).join(', ')}], not ${name ?? 'nowhere'}, after ${timeoutMs} ms`);
   }
 
-  /** Runs the cfgrun bundle inside the node's namespace against its keepalived, with --json. */
-  cfgrun(name: string, cli: string, args: string[]): Promise<CliRun> {
+  /** Runs the cfgrun bundle inside the node's namespace against its keepalived (with --json unless told). */
+  cfgrun(name: string, cli: string, args: string[], options: { json?: boolean } = {}): Promise<CliRun> {
     const n = this.node(name);
-    const argv = ['netns', 'exec', n.ns, process.execPath, cli, ...args, '--json', '--target', n.target, '--pid-file', n.pidFile, '--keepalived-tmp', n.tmpDir, '--state-dir', n.stateDir, '--lock-file', n.lockFile, '--reload', 'signal'];
+    const argv = ['netns', 'exec', n.ns, process.execPath, cli, ...args, ...(options.json === false ? [] : ['--json']), '--target', n.target, '--pid-file', n.pidFile, '--keepalived-tmp', n.tmpDir, '--state-dir', n.stateDir, '--lock-file', n.lockFile, '--reload', 'signal'];
     return new Promise((resolve) => {
       execFile('ip', argv, { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
