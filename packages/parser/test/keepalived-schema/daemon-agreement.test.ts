@@ -86,6 +86,22 @@ describe.skipIf(unavailable)(`schema tables against the installed keepalived ${V
     expect(silent).toEqual([]);
   });
 
+  // A required first argument: keepalived stops at the first keyword missing one, so
+  // each keyword gets its own file.
+  const required = probesWhere((s) => {
+    if (availability(s, VERSION, build).status !== 'known' || s.block) return false;
+    return (argsAt(s, VERSION) ?? []).some((a) => !a.optional);
+  });
+  it.each(required.map((p) => [`${p.context} ${p.name}`, p] as const))('%s without its argument stops keepalived ("missing a parameter")', async (label, probe) => {
+    const bare: Probe = { ...probe, args: [] };
+    const result = await check(`required-${label.replace(/\W+/g, '-')}.conf`, [bare]);
+    expect(result.code).not.toBe(0);
+    // Usually keepalived's own message; bfd neighbor_ip reads the missing word unchecked and crashes instead.
+    const stopped = new RegExp(`Line ${bare.line}\\) \\*\\*\\* Configuration line starting \`${probe.name}\` is missing a parameter`).test(result.output);
+    const crashed = result.output.trim() === '' && ![0, 5, 6].includes(result.code);
+    expect(stopped || crashed, result.output).toBe(true);
+  });
+
   it('rejects vrrp_iptables on this nftables build, as the schema records', async () => {
     const spec = keepalivedSchema().byContext.get('global_defs')!.get('vrrp_iptables')!;
     expect(spec.errorWhen?.[0].message).toMatch(/iptables not supported/);

@@ -2,7 +2,7 @@ import type { ArgSpec } from '../../schema/types.js';
 import type { KaKeywordSpec } from '../schema/types.js';
 import type { KaEffectiveStatement } from '../preprocess/effective.js';
 import type { CheckContext } from './report.js';
-import { q } from './report.js';
+import { q, testFails } from './report.js';
 import { valueProblem } from './value-check.js';
 
 /** Missing required arguments and values keepalived rejects. */
@@ -27,7 +27,7 @@ export function checkArguments(s: KaEffectiveStatement, spec: KaKeywordSpec, arg
     const word = s.args[i];
     const problem = valueProblem(word.value, spec_.value);
     if (problem) {
-      ctx.report('schema/value', 'error', `${q(spec.name)}: ${problem}. keepalived ${v} reports the value as invalid and ignores it (keepalived -t fails).`, s, word);
+      ctx.report('schema/value', 'error', `${q(spec.name)}: ${problem}. keepalived ${v} reports the value as invalid and ignores it (${testFails(ctx)}).`, s, word);
     }
   }
 }

@@ -5,9 +5,12 @@ import type { KaKeywordSpec } from '../schema/types.js';
 import type { KaEffectiveStatement } from '../preprocess/effective.js';
 import { closestWords } from './did-you-mean.js';
 import type { CheckContext } from './report.js';
-import { q, where } from './report.js';
+import { q, testFails, where } from './report.js';
 
-const IGNORED = 'keepalived reports an unknown keyword and ignores the line (keepalived -t fails)';
+/** "keepalived 2.2.7 reports an unknown keyword and ignores the line (keepalived -t fails)" */
+function ignored(ctx: CheckContext): string {
+  return `keepalived ${ctx.target.version} reports an unknown keyword and ignores the line (${testFails(ctx)})`;
+}
 
 /** Contexts other than `context` where the target knows `name`. */
 function otherHomes(name: string, context: string, ctx: CheckContext): string[] {
@@ -40,7 +43,7 @@ export function reportUnknownKeyword(s: KaEffectiveStatement, context: string, c
     ctx.report(
       'schema/wrong-context',
       'error',
-      `${q(name)} does not belong ${where(context)}; it is a ${homeText(homes)} keyword. Here ${IGNORED.replace('keepalived', `keepalived ${v}`)}.`,
+      `${q(name)} does not belong ${where(context)}; it is a ${homeText(homes)} keyword. Here ${ignored(ctx)}.`,
       s,
     );
     return;
@@ -48,7 +51,7 @@ export function reportUnknownKeyword(s: KaEffectiveStatement, context: string, c
   const candidates = keywordsIn(context, v, ctx.target.build).map((k) => k.name);
   const near = closestWords(name, candidates);
   const hint = near.length ? ` Did you mean ${near.map(q).join(' or ')}?` : '';
-  ctx.report('schema/unknown-keyword', 'error', `Unknown keyword ${q(name)} ${where(context)}: ${IGNORED.replace('keepalived', `keepalived ${v}`)}.${hint}`, s);
+  ctx.report('schema/unknown-keyword', 'error', `Unknown keyword ${q(name)} ${where(context)}: ${ignored(ctx)}.${hint}`, s);
 }
 
 /**
@@ -63,11 +66,11 @@ export function checkAvailability(s: KaEffectiveStatement, spec: KaKeywordSpec, 
     case 'known':
       return true;
     case 'not-yet':
-      ctx.report('schema/version', 'error', `${name} ${where(context)} first appeared in keepalived ${a.added}: ${IGNORED.replace('keepalived', `keepalived ${version}`)}.`, s);
+      ctx.report('schema/version', 'error', `${name} ${where(context)} first appeared in keepalived ${a.added}: ${ignored(ctx)}.`, s);
       return false;
     case 'removed': {
       const instead = spec.versions?.replacement ? ` Use ${q(spec.versions.replacement)} instead.` : '';
-      ctx.report('schema/removed', 'error', `${name} was removed in keepalived ${a.removed}: ${IGNORED.replace('keepalived', `keepalived ${version}`)}.${instead}`, s);
+      ctx.report('schema/removed', 'error', `${name} was removed in keepalived ${a.removed}: ${ignored(ctx)}.${instead}`, s);
       return false;
     }
     case 'not-built': {
@@ -76,7 +79,7 @@ export function checkAvailability(s: KaEffectiveStatement, spec: KaKeywordSpec, 
       ctx.report(
         'schema/build-feature',
         'error',
-        `${name} exists only when keepalived is built with ${need}; the target build (${describeBuild(ctx)}) ${IGNORED.replace('keepalived ', '')}. Set the build features if your keepalived has it.`,
+        `${name} exists only when keepalived is built with ${need}; the target build (${describeBuild(ctx)}) ${ignored(ctx).replace(/^keepalived \S+ /, '')}. Set the build features if your keepalived has it.`,
         s,
       );
       return false;
@@ -104,7 +107,7 @@ export function checkDeprecation(s: KaEffectiveStatement, spec: KaKeywordSpec, c
     const instead = dep.replacement ? ` Use ${q(dep.replacement)} instead.` : '';
     const reported = (spec.deprecationReportedSince && compareVersions(version, spec.deprecationReportedSince) >= 0) || errors.length > 0;
     if (reported) {
-      ctx.report('schema/deprecated', 'error', `${name} is deprecated (since keepalived ${dep.deprecated}); keepalived ${version} reports it as a configuration error, so keepalived -t fails.${instead}`, s);
+      ctx.report('schema/deprecated', 'error', `${name} is deprecated (since keepalived ${dep.deprecated}); keepalived ${version} reports it as a configuration error (${testFails(ctx)}).${instead}`, s);
     } else {
       ctx.report('schema/deprecated', 'warning', `${name} is deprecated since keepalived ${dep.deprecated}; keepalived ${version} still accepts it.${instead}`, s);
     }
@@ -112,6 +115,6 @@ export function checkDeprecation(s: KaEffectiveStatement, spec: KaKeywordSpec, c
   }
   for (const e of errors) {
     const said = e.message.replace(/\(%s\)\s*/g, '').replace(/%s/g, '…');
-    ctx.report('schema/rejected', 'error', `keepalived ${version} (target build) rejects ${name} whenever it is used: "${said}" (keepalived -t fails).`, s);
+    ctx.report('schema/rejected', 'error', `keepalived ${version} (target build) rejects ${name} whenever it is used: "${said}" (${testFails(ctx)}).`, s);
   }
 }

@@ -1,6 +1,7 @@
 import type { KaEffectiveStatement, KaEffectiveWord } from '../preprocess/effective.js';
 import { compareVersions } from '../../schema/types.js';
 import type { CheckContext } from './report.js';
+import { testFails } from './report.js';
 import { isAddress } from './value-check.js';
 
 interface RuleResult {
@@ -54,7 +55,7 @@ export function checkKeywordRules(s: KaEffectiveStatement, context: string, ctx:
     const result = rule.test(s);
     if (!result) continue;
     const then = result.skipsBlock ? 'ignores the whole block' : 'ignores the value';
-    ctx.report('schema/value', 'error', `${rule.name}: ${result.problem}. keepalived ${ctx.target.version} ${then} (keepalived -t fails).`, s, result.word);
+    ctx.report('schema/value', 'error', `${rule.name}: ${result.problem}. keepalived ${ctx.target.version} ${then} (${testFails(ctx)}).`, s, result.word);
     if (result.skipsBlock) return false;
   }
   return true;

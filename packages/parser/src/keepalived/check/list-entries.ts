@@ -1,7 +1,7 @@
 import type { KaKeywordSpec } from '../schema/types.js';
 import type { KaEffectiveStatement } from '../preprocess/effective.js';
 import type { CheckContext } from './report.js';
-import { q } from './report.js';
+import { q, testFails } from './report.js';
 import { isAddress } from './value-check.js';
 
 /** List blocks whose entries start with an address keepalived parses strictly. */
@@ -19,7 +19,7 @@ export function checkListEntries(s: KaEffectiveStatement, spec: KaKeywordSpec, c
       continue;
     }
     if (ADDRESS_LISTS.has(spec.name) && !isAddress(entry.keyword.value)) {
-      ctx.report('schema/value', 'error', `${q(entry.keyword.value)} is not an IP address: keepalived ${v} reports it and leaves this peer out (keepalived -t fails).`, entry);
+      ctx.report('schema/value', 'error', `${q(entry.keyword.value)} is not an IP address: keepalived ${v} reports it and leaves this peer out (${testFails(ctx)}).`, entry);
     }
   }
 }

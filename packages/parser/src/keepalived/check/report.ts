@@ -1,3 +1,4 @@
+import { compareVersions } from '../../schema/types.js';
 import type { Diagnostic, Severity } from '../../source/diagnostic.js';
 import type { Range } from '../../source/source-file.js';
 import type { KeepalivedLoadResult } from '../load.js';
@@ -23,6 +24,14 @@ export function createCheckContext(loaded: Pick<KeepalivedLoadResult, 'files'>, 
       out.push({ code, severity, message, fileName, range: source ? source.rangeOf(word.start, word.end) : empty });
     },
   };
+}
+
+/** keepalived counts configuration errors (and `keepalived -t` fails on them) since 2.0.7. */
+const CONFIG_TEST_SINCE = '2.0.7';
+
+/** How the target reacts to a configuration error, for messages. */
+export function testFails(ctx: CheckContext): string {
+  return compareVersions(ctx.target.version, CONFIG_TEST_SINCE) >= 0 ? 'keepalived -t fails' : `keepalived ${ctx.target.version} only logs it: before 2.0.7 no configuration test fails on it`;
 }
 
 /** `'name'` for messages. */

@@ -1,6 +1,7 @@
 import { compareVersions } from '../../../schema/types.js';
 import type { KaEffectiveStatement } from '../../preprocess/effective.js';
 import type { CheckContext } from '../report.js';
+import { testFails } from '../report.js';
 
 /** Statements of a block with this keyword, in order. */
 export function children(s: KaEffectiveStatement | undefined, name: string): KaEffectiveStatement[] {
@@ -35,5 +36,5 @@ export function since(ctx: CheckContext, version: string): boolean {
 
 /** keepalived's wording for "-t fails" in messages. */
 export function fails(ctx: CheckContext): string {
-  return `keepalived ${ctx.target.version} reports it as a configuration error (keepalived -t fails)`;
+  return `keepalived ${ctx.target.version} reports it as a configuration error (${testFails(ctx)})`;
 }
