@@ -127,7 +127,10 @@ export function summarizeModel(model: HaproxyModel): string {
     out.push(`resolvers ${r.name} ${r.nameservers.map((n) => `${n.name}=${addr(n.address)}`).join(' ')} timeouts=[${[...r.timeouts.keys()].join(',')}] holds=[${[...r.holds.keys()].join(',')}]`);
   }
   for (const m of model.mailers) out.push(`mailers ${m.name} ${m.mailers.map((x) => `${x.name}=${addr(x.address)}`).join(' ')} timeout=${m.timeoutMail?.value ?? '-'}`);
-  for (const s of model.otherSections) out.push(`${s.kind}${s.name ? ` ${s.name}` : ''} keywords=[${[...s.byKeyword.keys()].join(', ')}]`);
+  for (const s of model.otherSections) {
+    out.push(`${s.kind}${s.name ? ` ${s.name}` : ''} keywords=[${[...s.byKeyword.keys()].join(', ')}]`);
+    for (const b of s.binds) out.push(`  bind ${b.addresses.map((a) => addr(a) + (a.transport === 'dgram' ? '/dgram' : '')).join(',')}`);
+  }
   for (const c of model.conditionals) {
     const p = c.node.branches[0].keyword;
     out.push(`conditional ${path.basename(c.fileName)}@${p.start} taken=${c.taken} decided=${c.decided}${c.undecided ? ' (inside undecided)' : ''}`);

@@ -83,7 +83,7 @@ export function buildHaproxyModel(files: readonly FlatFile[], options: HaproxyMo
         push(model.mailers, buildMailers(section));
         break;
       default:
-        push(model.otherSections, buildGeneric(section));
+        push(model.otherSections, buildGeneric(section, env));
     }
   }
   return { model, diagnostics };

@@ -3,6 +3,7 @@ import { parseBind } from './bind.js';
 import type { Env } from './values.js';
 import type { FlatSection } from './flatten.js';
 import type {
+  HaBind,
   HaGenericSection,
   HaMailers,
   HaPeers,
@@ -109,9 +110,18 @@ export function buildMailers(section: FlatSection): HaMailers {
   return m;
 }
 
-/** Any other section: its settings, and the last setting of each keyword. */
-export function buildGeneric(section: FlatSection): HaGenericSection {
-  const byKeyword = new Map<string, (typeof section.settings)[number]>();
-  for (const setting of section.settings) byKeyword.set(setting.keyword, setting);
-  return { ...sectionBase(section), byKeyword };
+/** Any other section: its settings, the last setting of each keyword, and its listeners. */
+export function buildGeneric(section: FlatSection, env: Env): HaGenericSection {
+  const byKeyword = new Map<string, HaSetting>();
+  const binds: HaBind[] = [];
+  for (const setting of section.settings) {
+    byKeyword.set(setting.keyword, setting);
+    if (setting.keyword === 'bind' || setting.keyword === 'dgram-bind') {
+      const bind = parseBind(setting, env);
+      // dgram-bind takes plain addresses but listens on UDP.
+      if (setting.keyword === 'dgram-bind') for (const a of bind.addresses) if (!a.prefix) a.transport = 'dgram';
+      binds.push(bind);
+    }
+  }
+  return { ...sectionBase(section), byKeyword, binds };
 }

@@ -499,6 +499,8 @@ export interface HaMailers extends HaSectionBase {
 export interface HaGenericSection extends HaSectionBase {
   /** The last setting of each keyword. */
   byKeyword: ReadonlyMap<string, HaSetting>;
+  /** Listening addresses (`bind` and log-forward's `dgram-bind`, whose addresses are datagram ones). */
+  binds: HaBind[];
 }
 
 export type HaSectionModel = HaSectionBase;
