@@ -13,3 +13,17 @@ export { compareVersions } from './schema/types.js';
 export type { ArgSpec, KeywordSpec, ValueType, Version, VersionInfo } from './schema/types.js';
 export * from './haproxy/schema/index.js';
 export * from './haproxy/check/index.js';
+export { checkKeepalived } from './keepalived/check/index.js';
+export type { KaCheckOptions } from './keepalived/check/index.js';
+export {
+  keepalivedSchema,
+  keywordSpec as keepalivedKeywordSpec,
+  argsAt as keepalivedArgsAt,
+  availability as keepalivedAvailability,
+  keywordsIn as keepalivedKeywordsIn,
+  normalizeVersion as normalizeKeepalivedVersion,
+  OLDEST_KEEPALIVED_VERSION,
+  DEBIAN_BUILD as KEEPALIVED_DEBIAN_BUILD,
+  resolveBuild as resolveKeepalivedBuild,
+} from './keepalived/schema/index.js';
+export type { KaKeywordSpec, KaBuildFeatures, KaFeatureName, KaSchema, KaAvailability } from './keepalived/schema/index.js';
