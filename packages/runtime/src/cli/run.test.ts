@@ -64,3 +64,13 @@ describe('cfgrun command line', () => {
     expect(o.out + o.err).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('cfgrun keepalived driver, before any host access', () => {
+  it('refuses a candidate that is the installed file itself', async () => {
+    const file = join(dir, 'keepalived.conf');
+    writeFileSync(file, 'global_defs {\n}\n');
+    const o = io();
+    expect(await runCli(['apply', '--yes', '--no-lint', '--json', '--lock-file', join(dir, 'l'), '--target', file, file], o)).toBe(64);
+    expect(JSON.parse(o.out).error).toContain('is the installed config itself');
+  });
+});

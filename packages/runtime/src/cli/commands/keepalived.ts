@@ -17,6 +17,10 @@ import { backupDir, daemonOptions, deployConfig } from './keepalived-deploy.js';
 /** Every check that needs no change to the host: lint, preflight, keepalived -t. */
 async function gateCandidate(ctx: CommandContext, file: string, skipLint = false): Promise<{ facts: KeepalivedFacts; text: string }> {
   const path = resolve(file);
+  if (path === resolve(ctx.options.target)) {
+    // Edited in place, there is nothing to compare, back up or restore.
+    throw new StepFailure(`${path} is the installed config itself; keep the candidate elsewhere (cfgrun installs it to --target)`, ExitCode.Usage);
+  }
   const facts = skipLint ? keepalivedFactsFromText(path, readFileSync(path, 'utf8')) : await readAndLint(ctx, path);
   await runPreflight(ctx, facts, true);
   const check = await ctx.reporter.step(`keepalived -t -f ${path}`, () => testConfig(ctx.exec, path), (r) => (r.output ? r.output.split('\n').length + ' line(s) of output' : 'accepted'));
