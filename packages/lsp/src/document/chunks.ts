@@ -63,16 +63,14 @@ export function splitKeepalived(text: string, from = 0, to = text.length): numbe
   const starts = [from];
   let depth = 0;
   let closedSinceStart = false;
-  let lineStart = true;
+  let statementStart = true;
   let inQuote = false;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (lineStart) {
-      lineStart = false;
+    if (i === from || text.charCodeAt(i - 1) === 10) {
       inQuote = false;
-      // a line after one ending in `\` continues a $NAME= definition: never a chunk start
-      const continued = i >= 2 && text.charCodeAt(i - 2) === 92 || (i >= 3 && text.charCodeAt(i - 2) === 13 && text.charCodeAt(i - 3) === 92);
-      if (depth === 0 && closedSinceStart && i !== from && !continued) {
+      statementStart = true;
+      if (depth === 0 && closedSinceStart && i !== from) {
         const w = firstWord(text, i);
         if (w !== '' && w !== '}' && w[0] !== '{' && w[0] !== '#' && w[0] !== '!') {
           starts.push(i);
@@ -80,8 +78,22 @@ export function splitKeepalived(text: string, from = 0, to = text.length): numbe
         }
       }
     }
+    if (c === 32 || c === 9 || c === 13) continue;
+    if (statementStart && c === 36 && /^\$[A-Za-z_]\w*=/.test(text.slice(i, i + 64))) {
+      // `$NAME=value`: braces in the value are plain words, and a line ending in `\` continues it.
+      const nl = definitionEnd(text, i, to);
+      if (nl < 0) {
+        // the definition runs past the region: its end is no boundary (re-split the file)
+        if (to < text.length) return undefined;
+        break;
+      }
+      i = nl - 1;
+      statementStart = false;
+      continue;
+    }
+    statementStart = false;
     if (c === 10) {
-      lineStart = true;
+      continue;
     } else if (inQuote) {
       if (c === 92) i++;
       else if (c === 34) inQuote = false;
@@ -96,12 +108,68 @@ export function splitKeepalived(text: string, from = 0, to = text.length): numbe
       i++;
     } else if (c === 123) {
       depth++;
+      statementStart = true;
     } else if (c === 125) {
       if (depth > 0) depth--;
       if (depth === 0) closedSinceStart = true;
+      statementStart = true;
     }
   }
   return depth === 0 ? starts : undefined;
+}
+
+const lineEndAt = (text: string, nl: number) => (nl > 0 && text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+
+/**
+ * Whether a definition line [p, end) continues on the next line: its last word, before any
+ * comment, ends in an unquoted `\`.
+ */
+function continues(text: string, p: number, end: number): boolean {
+  let quote = false;
+  let last = -1;
+  for (let i = p; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (quote) {
+      if (c === 92) i++;
+      else if (c === 34) quote = false;
+      last = -1;
+    } else if (c === 34) {
+      quote = true;
+      last = -1;
+    } else if (c === 35 || c === 33) {
+      if (i === p || text.charCodeAt(i - 1) === 32 || text.charCodeAt(i - 1) === 9) break;
+      last = i;
+    } else if (c !== 32 && c !== 9) {
+      last = i;
+    }
+  }
+  return last >= 0 && text.charCodeAt(last) === 92;
+}
+
+/**
+ * The newline that ends the `$NAME=` definition starting at `p`, or -1 when it runs past `to`.
+ * Continued lines follow keepalived: blank-but-not-empty and comment lines do not end it,
+ * a completely empty line does.
+ */
+function definitionEnd(text: string, p: number, to: number): number {
+  let nl = text.indexOf('\n', p);
+  if (nl < 0) nl = text.length;
+  let more = continues(text, p, lineEndAt(text, nl));
+  while (more) {
+    const start = nl + 1;
+    if (start >= to) return -1;
+    nl = text.indexOf('\n', start);
+    if (nl < 0) nl = text.length;
+    const end = lineEndAt(text, nl);
+    if (start === end) break;
+    let q = start;
+    while (q < end && (text.charCodeAt(q) === 32 || text.charCodeAt(q) === 9)) q++;
+    if (q >= end) continue;
+    const c = text.charCodeAt(q);
+    if (c === 35 || c === 33) continue;
+    more = continues(text, q, end);
+  }
+  return nl >= to ? -1 : nl;
 }
 
 export function spansFrom(starts: number[], end: number): ChunkSpan[] {

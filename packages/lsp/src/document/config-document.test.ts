@@ -66,7 +66,7 @@ describe('ConfigDocument chunks', () => {
   ])('%s: chunked syntax diagnostics equal the whole-file parse after random edits', (language, seed) => {
     const pieces = language === 'haproxy'
       ? ['\n', 'backend x\n', '.if defined(A)\n', '.endif\n', '"', ' ', 'listen l\n', '#', 'bind :80\n', 'x']
-      : ['\n', '{', '}', '"', '#', '!', 'vrrp_instance A {\n', '}\n', ' state MASTER\n', '\\\n', '$X=1 \\\n'];
+      : ['\n', '{', '}', '"', '#', '!', 'vrrp_instance A {\n', '}\n', ' state MASTER\n', '\\\n', '$X=1 \\\n', '}$Y={ \\\n', '@lb1 ', '\r\n'];
     fc.assert(
       fc.property(
         fc.array(fc.record({ at: fc.nat(), len: fc.nat({ max: 40 }), piece: fc.constantFrom(...pieces) }), { minLength: 1, maxLength: 8 }),

@@ -25,6 +25,10 @@ interface DocState {
   semantic: Finding[];
   /** Version the last full check ran on. */
   checkedVersion: number;
+  /** Bumped whenever something the check reads changed (the text, a peer, the settings). */
+  generation: number;
+  /** The generation the last finished check saw. */
+  checkedGeneration: number;
   /** Files the last full check read for this document (includes, peers). */
   files: Set<string>;
   running: boolean;
@@ -58,7 +62,7 @@ export class DiagnosticsService {
   constructor(private readonly deps: DiagnosticsDeps) {}
 
   opened(doc: ConfigDocument): void {
-    this.states.set(doc.uri, { semantic: [], checkedVersion: -1, files: new Set([doc.fileName]), running: false, published: [] });
+    this.states.set(doc.uri, { semantic: [], checkedVersion: -1, generation: 1, checkedGeneration: 0, files: new Set([doc.fileName]), running: false, published: [] });
     this.publishFast(doc);
     this.scheduleFull(doc);
   }
@@ -100,13 +104,13 @@ export class DiagnosticsService {
     const absolute = path.resolve(fileName);
     for (const doc of this.deps.documents.all()) {
       // While someone types in the other file, wait for a pause before re-checking this one.
-      if (doc.fileName !== absolute) this.scheduleFull(doc, true, options.whileTyping ? PEER_TYPING_DELAY : 0);
+      if (doc.fileName !== absolute) this.scheduleFull(doc, options.whileTyping ? PEER_TYPING_DELAY : 0);
     }
   }
 
   /** Settings or the project config changed. */
   recheckAll(): void {
-    for (const doc of this.deps.documents.all()) this.scheduleFull(doc, true);
+    for (const doc of this.deps.documents.all()) this.scheduleFull(doc);
   }
 
   /** Whether the last full check saw the document's current text (so its fix offsets still apply). */
@@ -138,10 +142,10 @@ export class DiagnosticsService {
     this.deps.connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: shown.map(toLspDiagnostic) });
   }
 
-  private scheduleFull(doc: ConfigDocument, force = false, minDelay = 0): void {
+  private scheduleFull(doc: ConfigDocument, minDelay = 0): void {
     const state = this.states.get(doc.uri);
     if (!state) return;
-    if (force) state.checkedVersion = -1;
+    state.generation++;
     if (state.timer) clearTimeout(state.timer);
     const delay = Math.max(minDelay, this.deps.settingsFor(doc).diagnosticsDelay);
     state.timer = setTimeout(() => {
@@ -154,7 +158,8 @@ export class DiagnosticsService {
     const doc = this.deps.documents.get(uri);
     const state = this.states.get(uri);
     if (!doc || !state || state.running) return;
-    if (state.checkedVersion === doc.version) return;
+    if (state.checkedGeneration === state.generation) return;
+    const generation = state.generation;
     const version = doc.version;
     const settings = this.deps.settingsFor(doc);
     const peers = this.deps.peers.peersOf(doc.fileName, this.deps.nodesFor(doc));
@@ -172,6 +177,7 @@ export class DiagnosticsService {
       state.files = new Set(Object.keys(result.byFile));
       if (current.version !== version) return; // a newer version is scheduled already
       state.checkedVersion = version;
+      state.checkedGeneration = generation;
       state.semantic = (result.byFile[doc.fileName] ?? []).filter((f) => !isSyntax(f.code));
       this.publishFast(current);
     } catch (error) {
@@ -179,7 +185,13 @@ export class DiagnosticsService {
     } finally {
       state.running = false;
       const current = this.deps.documents.get(uri);
-      if (current && this.states.get(uri) === state && state.checkedVersion !== current.version && !state.timer) this.scheduleFull(current);
+      // Something changed while the check ran: check again.
+      if (current && this.states.get(uri) === state && state.checkedGeneration !== state.generation && !state.timer) {
+        state.timer = setTimeout(() => {
+          state.timer = undefined;
+          void this.runFull(uri);
+        }, 0);
+      }
     }
   }
 }
