@@ -80,7 +80,7 @@ export function loadHaproxy(paths: readonly string[], options: HaproxyLoadOption
       }
       parsed = parseHaproxy(text, fileName, options);
       files.set(fileName, parsed);
-      diagnostics.push(...parsed.diagnostics);
+      for (const d of parsed.diagnostics) diagnostics.push(d);
     }
     order.push(parsed);
   }
@@ -88,6 +88,6 @@ export function loadHaproxy(paths: readonly string[], options: HaproxyLoadOption
     order.map((r) => ({ fileName: r.source.fileName, ast: r.ast, source: r.source })),
     { ...options, env: options.env ?? {} },
   );
-  diagnostics.push(...modelDiagnostics);
+  for (const d of modelDiagnostics) diagnostics.push(d);
   return { files, model, diagnostics };
 }

@@ -95,7 +95,7 @@ export class AstBuilder {
     }
     const moved = k < body.length ? body.splice(k) : undefined;
     if (body.length > 0) section.end = Math.max(section.end, body[body.length - 1].end);
-    if (moved) parent.push(...moved);
+    if (moved) for (const s of moved) parent.push(s);
   }
 
   private atLineStart(offset: number): boolean {

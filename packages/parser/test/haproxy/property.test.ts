@@ -68,3 +68,16 @@ describe('parser properties (fast-check)', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => soundness(text)), { numRuns: 500 });
   });
 });
+
+describe('stress inputs', () => {
+  it.each([
+    ['20,000 nested .if blocks', '.if 1\n'.repeat(20_000) + '.endif\n'.repeat(20_000)],
+    ['20,000 unmatched .endif', '.endif\n'.repeat(20_000)],
+    ['a condition of 50,000 parentheses', 'backend b\n.if ' + '('.repeat(50_000) + '\n.endif\n'],
+    ['a 1 MB word', 'backend b\n  ' + 'a'.repeat(1_000_000) + '\n'],
+    ['100,000 column-0 comments ending a section', 'backend b\n  x\n' + '#\n'.repeat(100_000)],
+    ['100,000 unterminated quotes', 'backend b\n' + '  "x\n'.repeat(100_000)],
+  ])('%s', (_name, text) => {
+    expect(() => soundness(text)).not.toThrow();
+  });
+});

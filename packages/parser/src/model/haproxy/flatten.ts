@@ -118,7 +118,7 @@ export function flattenHaproxy(files: readonly FlatFile[], context: ConditionCon
           break;
         }
         const values: string[] = [];
-        for (const w of branch.args) values.push(...expandWord(w, env, pseudo(w.start)));
+        for (const w of branch.args) for (const v of expandWord(w, env, pseudo(w.start))) values.push(v);
         const { text } = joinConditionWords([], values);
         const r = evaluateCondition(text, ctx);
         if (!r.decided || branch.malformed) decided = false;
