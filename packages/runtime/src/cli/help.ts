@@ -38,7 +38,8 @@ Options:
 
 Exit status:
   0  done; plan/status: nothing to change
-  1  the change failed and was rolled back: the host is as it was
+  1  the change failed and was rolled back: the host is as it was (other commands: an error,
+     e.g. status finds keepalived not running)
   2  plan --detailed-exitcode / status: changes pending or drift
   3  the change failed and the rollback failed too: the host needs a person
   4  refused before any change: lint errors, keepalived -t, bad values, preflight

@@ -85,7 +85,7 @@ function servicesOf(vs: VirtualServerFact, facts: KeepalivedFacts): IpvsService[
   const destinations: IpvsDestination[] = [];
   const seen = new Set<string>();
   for (const rs of vs.realServers) {
-    const d = destinationOf(rs, method, vs, keys[0]);
+    const d = destinationOf(rs, method, keys[0]);
     const id = destinationId(d);
     if (seen.has(id)) throw new LocatedValueError(rs, `real_server ${id} is listed twice in this virtual_server`);
     seen.add(id);
@@ -163,13 +163,12 @@ export function methodOf(words: string[], field: string): { method: ForwardingMe
   return { method: 'tunnel', tunnel: normalizeTunnel(tunnel) };
 }
 
-function destinationOf(rs: RealServerFact, vsMethod: ReturnType<typeof methodOf>, vs: VirtualServerFact, key: ServiceKey | undefined): IpvsDestination {
+function destinationOf(rs: RealServerFact, vsMethod: ReturnType<typeof methodOf>, key: ServiceKey | undefined): IpvsDestination {
   const address = checked(rs, () => checkAddress('real_server address', rs.address));
   const own = rs.method ? checked(rs, () => methodOf(rs.method!, 'lvs_method')) : vsMethod;
   if (own.method !== 'tunnel' && key?.kind === 'address' && addressFamily(key.address) !== addressFamily(address)) {
     throw new LocatedValueError(rs, `real_server ${address} is not of the virtual server's address family (only tunnelled real servers may differ)`);
   }
-  void vs;
   return {
     address,
     // -1: "the service's port", resolved per service (groups can have several ports).
