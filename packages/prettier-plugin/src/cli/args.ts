@@ -13,6 +13,9 @@ export interface CliOptions {
   format: FormatOptions;
   /** Read Prettier configuration files (.prettierrc, .editorconfig…) as Prettier does. */
   config: boolean;
+  /** Format standard input (path `-`, or this name, which picks language and configuration). */
+  stdin: boolean;
+  stdinFilepath?: string;
   help: boolean;
   version: boolean;
 }
@@ -36,6 +39,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         'end-of-line': { type: 'string' },
         'haproxy-align-servers': { type: 'boolean' },
         'no-config': { type: 'boolean' },
+        'stdin-filepath': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -62,12 +66,18 @@ export function parseCliArgs(argv: string[]): CliOptions {
     format.endOfLine = eol as EndOfLine;
   }
   if (values['haproxy-align-servers']) format.haproxyAlignServers = true;
+  const stdinFilepath = values['stdin-filepath'];
+  const stdin = stdinFilepath !== undefined || (positionals.length === 1 && positionals[0] === '-');
+  if (stdin && values.write) throw new UsageError('--write cannot be used with standard input');
+  if (stdin && positionals.some((p) => p !== '-')) throw new UsageError('give either files or standard input, not both');
   return {
     mode: values.check ? 'check' : values.write ? 'write' : 'print',
     paths: positionals,
     language: language as Language | undefined,
     format,
     config: !values['no-config'],
+    stdin,
+    stdinFilepath,
     help: values.help ?? false,
     version: values.version ?? false,
   };

@@ -1,4 +1,5 @@
 export const HELP = `Usage: cfgfmt [--check | --write] [options] <files|dirs…>
+       cfgfmt [--check] [options] (- | --stdin-filepath <path>) < input
 
 Formats keepalived.conf and haproxy.cfg files: layout only. Comments stay where they
 are, nothing is reordered, quoted strings and escapes are kept byte for byte, line
@@ -15,6 +16,8 @@ Files:
   keepalived / haproxy (cfglint's rules). A file named explicitly is recognised by
   its name, else by --language, else by its content.
   --language <keepalived|haproxy>   language of explicitly named files
+  -, --stdin-filepath <path>        format standard input to standard output; the
+                            path (need not exist) picks language and configuration
 
 Layout (these override Prettier configuration files):
   --tab-width <n>           spaces per indentation level (default 4)

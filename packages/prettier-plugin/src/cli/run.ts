@@ -5,6 +5,7 @@ import { FormatSyntaxError } from '../engine/syntax-error.js';
 import { parseCliArgs } from './args.js';
 import type { CliOptions } from './args.js';
 import { discoverTargets } from './discover.js';
+import { languageFromContent, languageFromName } from './language.js';
 import { ExitCode } from './exit-codes.js';
 import { HELP } from './help.js';
 import { PrettierSettings } from './prettier-config.js';
@@ -14,6 +15,8 @@ import { UsageError } from './usage-error.js';
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** All of standard input (for `-` / --stdin-filepath). */
+  readStdin?: () => Promise<string>;
   version: string;
   /** Prettier's configuration reader; tests may replace it. */
   settings?: PrettierSettings;
@@ -37,6 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${io.version}\n`);
     return ExitCode.Ok;
   }
+  if (cli.stdin) return formatStdin(cli, io);
   if (cli.paths.length === 0) {
     io.stderr("cfgfmt: no files or directories given\nTry 'cfgfmt --help'.\n");
     return ExitCode.Problem;
@@ -108,6 +112,44 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (failed) return ExitCode.Problem;
   return cli.mode === 'check' && changed > 0 ? ExitCode.WouldChange : ExitCode.Ok;
+}
+
+/** Formats standard input to standard output; the file name only picks language and configuration. */
+async function formatStdin(cli: CliOptions, io: CliIo): Promise<number> {
+  const name = cli.stdinFilepath ?? '<stdin>';
+  const text = io.readStdin ? await io.readStdin() : '';
+  let options: FormatOptions = cli.format;
+  let language = cli.language ?? (cli.stdinFilepath ? languageFromName(cli.stdinFilepath) : undefined);
+  if (cli.config && cli.stdinFilepath) {
+    try {
+      const found = await (io.settings ?? new PrettierSettings()).settingsFor(cli.stdinFilepath);
+      options = { ...found.options, ...cli.format };
+      if (found.language && !cli.language) language = found.language;
+    } catch (error) {
+      io.stderr(`cfgfmt: ${name}: cannot read Prettier configuration: ${oneLine(error)}\n`);
+      return ExitCode.Problem;
+    }
+  }
+  language ??= languageFromContent(text);
+  if (!language) {
+    io.stderr(`cfgfmt: ${name}: cannot tell whether this is a keepalived or an haproxy configuration; pass --language keepalived|haproxy\n`);
+    return ExitCode.Problem;
+  }
+  let formatted: string;
+  try {
+    formatted = formatText(text, language, options, name);
+  } catch (error) {
+    if (error instanceof FormatSyntaxError) io.stderr(`${name}:${error.line}:${error.column}: error: ${error.reason}\n`);
+    else io.stderr(`cfgfmt: ${name}: internal error while formatting: ${oneLine(error)}\n`);
+    return ExitCode.Problem;
+  }
+  if (cli.mode === 'check') {
+    if (formatted === text) return ExitCode.Ok;
+    io.stdout(`${name}\n`);
+    return ExitCode.WouldChange;
+  }
+  io.stdout(formatted);
+  return ExitCode.Ok;
 }
 
 function oneLine(error: unknown): string {

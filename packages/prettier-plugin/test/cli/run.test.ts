@@ -102,3 +102,31 @@ describe('cfgfmt', () => {
     expect((await cfgfmt('--tab-width', '3', file)).stdout).toBe('backend b\n   server a  10.0.0.1:80\n   server bb 10.0.0.2:80\n');
   });
 });
+
+describe('cfgfmt on standard input', () => {
+  async function withStdin(input: string, ...argv: string[]) {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), version: '0', readStdin: async () => input });
+    return { code, stdout, stderr };
+  }
+
+  it('formats standard input, taking the language from --stdin-filepath', async () => {
+    expect(await withStdin(UGLY_HA, '--no-config', '--stdin-filepath', 'etc/haproxy.cfg')).toEqual({ code: 0, stdout: PRETTY_HA, stderr: '' });
+    expect(await withStdin(UGLY_HA, '--no-config', '--check', '-')).toEqual({ code: 1, stdout: '<stdin>\n', stderr: '' });
+    expect(await withStdin(PRETTY_HA, '--no-config', '--check', '-')).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
+  it('reports a syntax error with the given name and prints nothing', async () => {
+    expect(await withStdin('global\n  bind "x\n', '--no-config', '--stdin-filepath', 'haproxy.cfg')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'haproxy.cfg:2:8: error: unmatched double quote: HAProxy rejects this line\n',
+    });
+  });
+
+  it('refuses --write and files mixed with standard input', async () => {
+    expect(await withStdin('', '--write', '-')).toMatchObject({ code: 2, stderr: "cfgfmt: --write cannot be used with standard input\nTry 'cfgfmt --help'.\n" });
+    expect(await withStdin('', '-', 'haproxy.cfg')).toMatchObject({ code: 2 });
+  });
+});
