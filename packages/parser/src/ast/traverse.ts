@@ -19,7 +19,7 @@ export const haproxyVisitorKeys: Readonly<Record<HaNode['kind'], readonly string
 };
 
 export interface HaproxyVisitor {
-  /** Called before a node's children; return false to skip them. */
+  /** Called before a node's children; return false to skip them (`leave` is still called). */
   enter?(node: HaNode, parent: HaNode | undefined, key: string | undefined): boolean | void;
   /** Called after a node's children. */
   leave?(node: HaNode, parent: HaNode | undefined, key: string | undefined): void;
@@ -28,13 +28,13 @@ export interface HaproxyVisitor {
 /** Depth-first, source-order walk of a haproxy.cfg tree; supplies each node's parent. */
 export function traverseHaproxy(root: HaNode, visitor: HaproxyVisitor): void {
   const visit = (node: HaNode, parent: HaNode | undefined, key: string | undefined) => {
-    if (visitor.enter?.(node, parent, key) === false) return;
-    const keys = haproxyVisitorKeys[node.kind];
-    for (const k of keys) {
-      const child = (node as unknown as Record<string, unknown>)[k];
-      if (child === undefined) continue;
-      if (Array.isArray(child)) for (const c of child as HaNode[]) visit(c, node, k);
-      else visit(child as HaNode, node, k);
+    if (visitor.enter?.(node, parent, key) !== false) {
+      for (const k of haproxyVisitorKeys[node.kind]) {
+        const child = (node as unknown as Record<string, unknown>)[k];
+        if (child === undefined) continue;
+        if (Array.isArray(child)) for (const c of child as HaNode[]) visit(c, node, k);
+        else visit(child as HaNode, node, k);
+      }
     }
     visitor.leave?.(node, parent, key);
   };
@@ -62,7 +62,7 @@ export const keepalivedVisitorKeys: Readonly<Record<KaNode['kind'], readonly str
 };
 
 export interface KeepalivedVisitor {
-  /** Called before a node's children; return false to skip them. */
+  /** Called before a node's children; return false to skip them (`leave` is still called). */
   enter?(node: KaNode, parent: KaNode | undefined, key: string | undefined): boolean | void;
   /** Called after a node's children. */
   leave?(node: KaNode, parent: KaNode | undefined, key: string | undefined): void;
