@@ -32,11 +32,11 @@ const common = {
   logLevel: 'warning',
 };
 await build({ ...common, entryPoints: [at('src', 'extension.ts')], outfile: at('dist', 'extension.cjs'), external: ['vscode'] });
-await build({
+const server = {
   ...common,
-  entryPoints: [at('..', 'lsp', 'src', 'main.ts')],
-  outfile: at('dist', 'server.cjs'),
   // import.meta.url does not exist in CommonJS; the server only uses it to find its own files.
   define: { 'import.meta.url': '__cfglintImportMetaUrl' },
   banner: { js: "const __cfglintImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-});
+};
+await build({ ...server, entryPoints: [at('..', 'lsp', 'src', 'main.ts')], outfile: at('dist', 'server.cjs') });
+await build({ ...server, entryPoints: [at('..', 'lsp', 'src', 'analysis', 'check-worker.ts')], outfile: at('dist', 'check-worker.cjs') });
