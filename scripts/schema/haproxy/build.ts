@@ -158,12 +158,16 @@ export function buildSchema(perVersion: VersionFacts[]): HaGeneratedSchema {
     return out;
   };
 
-  const named = (pick: (v: VersionFacts) => Set<string>): HaNamedEntry[] => {
+  const named = (pick: (v: VersionFacts) => Set<string>, table = ''): HaNamedEntry[] => {
     const names = new Set(perVersion.flatMap((v) => [...pick(v)]));
     const out: HaNamedEntry[] = [];
     for (const name of [...names].sort()) {
       const s = span(versions, (i) => pick(perVersion[i]).has(name));
       if (!s) continue;
+      // Known only from the installed binary's dump: the sources register it through
+      // macros the scan cannot read, so later releases are assumed to keep it.
+      const dkOnly = perVersion.every((v) => !pick(v).has(name) || v.dkOnly.has(`${table}:${name}`));
+      if (dkOnly) s.last = versions.length - 1;
       const e: HaNamedEntry = { name };
       const info = versionInfo(versions, s);
       if (info) e.versions = info;
@@ -175,7 +179,7 @@ export function buildSchema(perVersion: VersionFacts[]): HaGeneratedSchema {
   };
   const actionKinds = new Set(perVersion.flatMap((v) => [...v.actions.keys()]));
   const actions: Record<string, HaNamedEntry[]> = {};
-  for (const kind of [...actionKinds].sort()) actions[kind] = named((v) => v.actions.get(kind) ?? new Set());
+  for (const kind of [...actionKinds].sort()) actions[kind] = named((v) => v.actions.get(kind) ?? new Set(), `actions:${kind}`);
 
   return {
     versions,
@@ -185,10 +189,11 @@ export function buildSchema(perVersion: VersionFacts[]): HaGeneratedSchema {
     serverOptions: options((v) => v.serverOptions),
     crtLoadOptions: options((v) => v.crtLoadOptions),
     actions,
-    fetches: named((v) => v.fetches),
-    converters: named((v) => v.converters),
-    aclKeywords: named((v) => v.aclKeywords),
-    filters: named((v) => v.filters),
+    fetches: named((v) => v.fetches, 'fetches'),
+    converters: named((v) => v.converters, 'converters'),
+    aclKeywords: named((v) => v.aclKeywords, 'aclKeywords'),
+    filters: named((v) => v.filters, 'filters'),
     predefinedAcls: named((v) => v.predefinedAcls),
+    addressPrefixes: named((v) => v.addressPrefixes),
   };
 }

@@ -70,7 +70,10 @@ export interface VersionFacts {
   aclKeywords: Set<string>;
   filters: Set<string>;
   predefinedAcls: Set<string>;
+  addressPrefixes: Set<string>;
   features: Map<string, Feature>;
+  /** 'table:name' of entries only the installed binary's -dKall dump knows (registered through macros). */
+  dkOnly: Set<string>;
 }
 
 const keyOf = (group: string, name: string) => `${group}\u0000${name}`;
@@ -144,11 +147,22 @@ export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFa
     aclKeywords: new Set(src.aclKeywords.keys()),
     filters: new Set([...src.filters.keys()].filter((f) => /^[a-z]/.test(f))),
     predefinedAcls: new Set([...docs[0].predefinedAcls, ...src.predefinedAcls]),
+    addressPrefixes: new Set(src.addressPrefixes),
+    dkOnly: new Set(),
     features: new Map(),
   };
   for (const m of [src.fetches, src.converters, src.aclKeywords]) {
     for (const k of m.values()) if (k.feature) facts.features.set(k.name, k.feature);
   }
+  for (const p of src.addressPrefixes) if (/^quic/.test(p)) facts.features.set(p, 'quic');
+  const markDk = (table: string, m: Map<string, { file: string }>) => {
+    for (const [name, e] of m) if (e.file === '-dKall') facts.dkOnly.add(`${table}:${name}`);
+  };
+  markDk('fetches', src.fetches);
+  markDk('converters', src.converters);
+  markDk('aclKeywords', src.aclKeywords);
+  markDk('filters', src.filters);
+  for (const [kind, m] of src.actions) markDk(`actions:${kind}`, m);
   const sectionNames = new Set([...src.sections, 'listen', 'frontend', 'backend', 'defaults', 'global']);
 
   const kw = (group: Group, name: string): VersionKeyword => {
@@ -267,5 +281,13 @@ export function signatureFacts(signatures: string[]): SignatureFacts | undefined
   const all = signatures.map(parseSignature);
   const min = Math.min(...all.map((s) => s.minArgs));
   const max = all.some((s) => s.maxArgs === undefined || s.condition) ? undefined : Math.max(...all.map((s) => s.maxArgs as number));
-  return { minArgs: min, maxArgs: max, args: all.length === 1 ? all[0].args : [], condition: all.some((s) => s.condition) };
+  let args = all.length === 1 ? all[0].args : [];
+  // Several forms that each start with a fixed word ("compression algo …", "compression
+  // type …", "compression offload"): the first argument is one of those words.
+  const firsts = signatures.map((sig) => sig.trim().split(/\s+/)[0] ?? '');
+  if (signatures.length > 1 && firsts.every((w) => /^[a-z][a-z0-9_-]*$/.test(w))) {
+    const values = [...new Set(firsts)];
+    args = [{ name: values.join('|'), value: { type: 'enum', values } }];
+  }
+  return { minArgs: min, maxArgs: max, args, condition: all.some((s) => s.condition) };
 }

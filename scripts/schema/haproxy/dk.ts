@@ -26,6 +26,7 @@ export function parseDkDump(text: string, tag: string): SourceFacts {
     aclKeywords: new Map(),
     filters: new Map(),
     predefinedAcls: new Set(),
+    addressPrefixes: new Set(),
     removed: [],
   };
   const file = '-dKall';

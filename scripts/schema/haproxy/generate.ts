@@ -87,6 +87,7 @@ ${actions}
   aclKeywords: ${list(schema.aclKeywords)},
   filters: ${list(schema.filters)},
   predefinedAcls: ${list(schema.predefinedAcls)},
+  addressPrefixes: ${list(schema.addressPrefixes)},
 };
 `;
 }

@@ -49,6 +49,8 @@ export interface SourceFacts {
   filters: Map<string, SourceKeyword>;
   /** Names of the predefined ACLs (acl.c). */
   predefinedAcls: Set<string>;
+  /** Address prefixes str2sa_range() knows: `ipv4@`, `fd@`, `quic4@`, `stream+`, … */
+  addressPrefixes: Set<string>;
   removed: RemovedEntry[];
 }
 
@@ -161,8 +163,13 @@ export function scanSources(git: GitSnapshot, tag: string): SourceFacts {
     aclKeywords: new Map(),
     filters: new Map(),
     predefinedAcls: new Set(),
+    addressPrefixes: new Set(),
     removed: [],
   };
+  for (const hit of git.grep(tag, 'strncmp\\(str2, *"[a-z0-9]+[@+]"', SRC_DIRS)) {
+    const m = /strncmp\(str2, *"([a-z0-9]+[@+])"/.exec(hit.text);
+    if (m) facts.addressPrefixes.add(m[1]);
+  }
   for (const hit of git.grep(tag, '\\.name = "[A-Z][A-Z0-9_.]*"', ['src/acl.c'])) {
     const m = /\.name = "([A-Z][A-Z0-9_.]*)"/.exec(hit.text);
     if (m) facts.predefinedAcls.add(m[1]);

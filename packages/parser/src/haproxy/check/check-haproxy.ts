@@ -7,6 +7,7 @@ import { checkAction } from './check-actions.js';
 import { checkArguments } from './check-arguments.js';
 import { checkKeyword, resolveLine, type Line } from './check-keywords.js';
 import { checkLineOptions } from './check-line-options.js';
+import { checkCheckSequences, checkFilter, checkTrackTables } from './check-proxy-rules.js';
 import { checkSamples } from './check-samples.js';
 import {
   AclScope,
@@ -31,6 +32,8 @@ export function checkHaproxy(loaded: HaproxyLoadResult, options: CheckHaproxyOpt
   const ctx = new CheckContext(loaded, getHaproxySchema(options.version), options);
   const model = loaded.model;
   const linesOf = new Map<HaSectionBase, Line[]>();
+  // Sections holding a stick table, by name (a peers section's tables are named peers/table).
+  const tables = new Set(model.proxies.filter((p) => p.settings.some((s) => s.keyword === 'stick-table')).map((p) => p.name));
   for (const section of model.sections) {
     if (section.undecided) continue;
     if (!checkSection(ctx, section)) continue;
@@ -44,7 +47,12 @@ export function checkHaproxy(loaded: HaproxyLoadResult, options: CheckHaproxyOpt
       checkAction(ctx, line);
       checkUserlistRefs(ctx, line);
       checkSamples(ctx, line);
+      checkFilter(ctx, line);
       acls.visit(line);
+    }
+    if (PROXY_KINDS.has(section.kind) || section.kind === 'defaults') {
+      checkCheckSequences(ctx, lines);
+      checkTrackTables(ctx, section, lines, tables);
     }
     if (PROXY_KINDS.has(section.kind)) checkUseServerRefs(ctx, section as HaProxy);
   }

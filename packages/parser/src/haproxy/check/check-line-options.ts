@@ -116,10 +116,38 @@ function reportUnknownOption(ctx: CheckContext, line: Line, kind: 'bind' | 'serv
   );
 }
 
+/** `stream+` / `quic+` and `name@` prefixes must exist in the target (and its build). */
+function checkPrefixes(ctx: CheckContext, line: Line, word: Word, part: string): boolean {
+  const m = /^(?:([a-z]+\+))?(?:([a-z0-9]+@))?/.exec(part);
+  for (const prefix of [m?.[1], m?.[2]]) {
+    if (!prefix) continue;
+    const entry = ctx.schema.addressPrefix(prefix);
+    if (!entry) continue; // The address parser reports unknown prefixes.
+    const availability = ctx.schema.available(entry);
+    if (availability !== 'available') {
+      const why = availability === 'not-yet' ? `only exists from HAProxy ${entry.versions?.added} on` : `was removed in HAProxy ${entry.versions?.removed}`;
+      ctx.report('schema/invalid-address', 'error', `the address prefix '${prefix}' ${why}: ${ctx.haproxy} refuses the address '${part}' and does not start`, line.setting.fileName, word);
+      return false;
+    }
+    if (entry.requires && !ctx.features.has(entry.requires)) {
+      ctx.report(
+        'schema/missing-build-option',
+        ctx.featuresGiven ? 'error' : 'warning',
+        `the address prefix '${prefix}' needs HAProxy built with QUIC support (USE_QUIC): without it HAProxy refuses the address '${part}'`,
+        line.setting.fileName,
+        word,
+      );
+      return false;
+    }
+  }
+  return true;
+}
+
 function checkAddress(ctx: CheckContext, line: Line, shape: LineShape, word: Word): void {
   if (word.hasVariable) return;
   const isBind = shape.kind === 'bind';
   for (const part of isBind ? word.value.split(',') : [word.value]) {
+    if (!checkPrefixes(ctx, line, word, part)) return;
     const a = parseHaproxyAddress(part);
     const label = isBind ? `'${line.resolved.name}'` : `server address`;
     if (a.error) {

@@ -31,6 +31,7 @@ interface Tables {
   aclKeywords: Map<string, HaNamedEntry>;
   filters: Map<string, HaNamedEntry>;
   predefinedAcls: Map<string, HaNamedEntry>;
+  addressPrefixes: Map<string, HaNamedEntry>;
 }
 
 let tables: Tables | undefined;
@@ -94,6 +95,7 @@ function build(): Tables {
     aclKeywords: byName(g.aclKeywords),
     filters: byName(g.filters),
     predefinedAcls: byName(g.predefinedAcls),
+    addressPrefixes: byName(g.addressPrefixes),
   };
 }
 
@@ -194,6 +196,11 @@ export class HaproxySchema {
 
   filter(name: string): HaNamedEntry | undefined {
     return this.t.filters.get(name);
+  }
+
+  /** An address prefix (`ipv4@`, `stream+`), whatever the version. */
+  addressPrefix(prefix: string): HaNamedEntry | undefined {
+    return this.t.addressPrefixes.get(prefix);
   }
 
   /** A predefined ACL (TRUE, LOCALHOST, …), whatever the version. */

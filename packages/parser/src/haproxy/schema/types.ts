@@ -85,4 +85,6 @@ export interface HaGeneratedSchema {
   filters: HaNamedEntry[];
   /** ACL names HAProxy predefines (TRUE, FALSE, HTTP, LOCALHOST, …). */
   predefinedAcls: HaNamedEntry[];
+  /** Address prefixes (`ipv4@`, `fd@`, `quic4@`, `mptcp@`, `stream+`, …). */
+  addressPrefixes: HaNamedEntry[];
 }
