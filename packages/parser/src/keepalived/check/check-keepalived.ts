@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../../source/diagnostic.js';
 import type { KeepalivedLoadResult } from '../load.js';
 import type { KaEffectiveStatement } from '../preprocess/effective.js';
-import { argsAt, keywordSpec, ROOT_CONTEXT } from '../schema/lookup.js';
+import { keywordSpec, ROOT_CONTEXT } from '../schema/lookup.js';
 import { checkArguments } from './arguments.js';
 import { checkBlockStructure } from './block-structure.js';
 import { checkCommentContinuations } from './comment-continuation.js';
@@ -46,7 +46,7 @@ function checkStatement(s: KaEffectiveStatement, context: string, ctx: CheckCont
   }
   if (!checkAvailability(s, spec, context, ctx)) return;
   checkDeprecation(s, spec, ctx);
-  const args = argsAt(spec, ctx.target.version);
+  const args = ctx.facts(spec).args;
   if (!checkBlockStructure(s, spec, context, args?.length, ctx)) return;
   checkArguments(s, spec, args, ctx);
   if (!checkKeywordRules(s, context, ctx)) {

@@ -14,7 +14,7 @@ export function checkCommentContinuations(loaded: Pick<KeepalivedLoadResult, 'fi
   for (const { ast, source } of loaded.files.values()) {
     const visit = (body: readonly KaStatement[]) => {
       for (const s of body) {
-        if (s.kind === 'CommentStatement' && CONTINUED.test(s.comment.text)) {
+        if (s.kind === 'CommentStatement' && s.comment.text.endsWith('\\') && CONTINUED.test(s.comment.text)) {
           const end = s.comment.end;
           out.push({
             code: 'schema/unknown-keyword',

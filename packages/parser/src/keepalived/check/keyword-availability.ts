@@ -1,5 +1,4 @@
-import { compareVersions } from '../../schema/types.js';
-import { evalBuildCondition, missingFeatures } from '../schema/build-features.js';
+import { missingFeatures } from '../schema/build-features.js';
 import { availability, keepalivedSchema, keywordsIn } from '../schema/lookup.js';
 import type { KaKeywordSpec } from '../schema/types.js';
 import type { KaEffectiveStatement } from '../preprocess/effective.js';
@@ -60,7 +59,7 @@ export function reportUnknownKeyword(s: KaEffectiveStatement, context: string, c
  */
 export function checkAvailability(s: KaEffectiveStatement, spec: KaKeywordSpec, context: string, ctx: CheckContext): boolean {
   const { version, build } = ctx.target;
-  const a = availability(spec, version, build);
+  const a = ctx.facts(spec).availability;
   const name = q(spec.name);
   switch (a.status) {
     case 'known':
@@ -94,26 +93,21 @@ function describeBuild(ctx: CheckContext): string {
 
 /** Deprecations, renames, and handlers that always reject the keyword on this build. */
 export function checkDeprecation(s: KaEffectiveStatement, spec: KaKeywordSpec, ctx: CheckContext): void {
-  const { version, build } = ctx.target;
-  const errors = (spec.errorWhen ?? []).filter(
-    (e) =>
-      (!e.when || evalBuildCondition(e.when, build)) &&
-      (!e.since || compareVersions(version, e.since) >= 0) &&
-      (!e.until || compareVersions(version, e.until) < 0),
-  );
-  const dep = spec.versions?.deprecated && compareVersions(version, spec.versions.deprecated) >= 0 ? spec.versions : undefined;
+  const facts = ctx.facts(spec);
+  if (!facts.deprecated && !facts.errors.length) return;
+  const { version } = ctx.target;
   const name = q(spec.name);
-  if (dep) {
+  const dep = spec.versions;
+  if (facts.deprecated && dep) {
     const instead = dep.replacement ? ` Use ${q(dep.replacement)} instead.` : '';
-    const reported = (spec.deprecationReportedSince && compareVersions(version, spec.deprecationReportedSince) >= 0) || errors.length > 0;
-    if (reported) {
+    if (facts.deprecated.reported) {
       ctx.report('schema/deprecated', 'error', `${name} is deprecated (since keepalived ${dep.deprecated}); keepalived ${version} reports it as a configuration error (${testFails(ctx)}).${instead}`, s);
     } else {
       ctx.report('schema/deprecated', 'warning', `${name} is deprecated since keepalived ${dep.deprecated}; keepalived ${version} still accepts it.${instead}`, s);
     }
     return;
   }
-  for (const e of errors) {
+  for (const e of facts.errors) {
     const said = e.message.replace(/\(%s\)\s*/g, '').replace(/%s/g, '…');
     ctx.report('schema/rejected', 'error', `keepalived ${version} (target build) rejects ${name} whenever it is used: "${said}" (${testFails(ctx)}).`, s);
   }

@@ -1,4 +1,5 @@
 import type { Version } from '../../schema/types.js';
+import { compareVersions } from '../../schema/types.js';
 import { resolveBuild } from '../schema/build-features.js';
 import type { KaBuild, KaBuildFeatures } from '../schema/build-features.js';
 import { normalizeVersion } from '../schema/lookup.js';
@@ -24,8 +25,11 @@ export interface KaCheckTarget {
   version: Version;
   build: KaBuild;
   features: KaBuildFeatures;
+  /** Whether keepalived -t fails on configuration errors in this release (2.0.7 and later). */
+  hasConfigTest: boolean;
 }
 
 export function resolveTarget(options: KaCheckOptions = {}): KaCheckTarget {
-  return { version: normalizeVersion(options.version), build: resolveBuild(options.features ?? {}), features: options.features ?? {} };
+  const version = normalizeVersion(options.version);
+  return { version, build: resolveBuild(options.features ?? {}), features: options.features ?? {}, hasConfigTest: compareVersions(version, '2.0.7') >= 0 };
 }

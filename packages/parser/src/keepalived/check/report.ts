@@ -1,13 +1,17 @@
-import { compareVersions } from '../../schema/types.js';
 import type { Diagnostic, Severity } from '../../source/diagnostic.js';
 import type { Range } from '../../source/source-file.js';
 import type { KeepalivedLoadResult } from '../load.js';
 import type { KaEffectiveStatement, KaEffectiveWord } from '../preprocess/effective.js';
+import type { KaKeywordSpec } from '../schema/types.js';
 import type { KaCheckTarget } from './options.js';
+import { createSpecFacts } from './spec-facts.js';
+import type { SpecFacts } from './spec-facts.js';
 
 /** What every check function gets: the target, and a way to report at a word. */
 export interface CheckContext {
   readonly target: KaCheckTarget;
+  /** Per-keyword facts for the target, cached for the run. */
+  readonly facts: (spec: KaKeywordSpec) => SpecFacts;
   /** Blocks keepalived skips entirely (after an error in their header): not validated further. */
   readonly skipped: Set<KaEffectiveStatement>;
   report(code: string, severity: Severity, message: string, statement: KaEffectiveStatement, word?: KaEffectiveWord): void;
@@ -18,6 +22,7 @@ export function createCheckContext(loaded: Pick<KeepalivedLoadResult, 'files'>, 
   return {
     target,
     skipped: new Set(),
+    facts: createSpecFacts(target),
     report(code, severity, message, statement, word = statement.keyword) {
       const fileName = word.fileName ?? statement.fileName;
       const source = loaded.files.get(fileName)?.source;
@@ -27,11 +32,11 @@ export function createCheckContext(loaded: Pick<KeepalivedLoadResult, 'files'>, 
 }
 
 /** keepalived counts configuration errors (and `keepalived -t` fails on them) since 2.0.7. */
-const CONFIG_TEST_SINCE = '2.0.7';
+export const CONFIG_TEST_SINCE = '2.0.7';
 
 /** How the target reacts to a configuration error, for messages. */
 export function testFails(ctx: CheckContext): string {
-  return compareVersions(ctx.target.version, CONFIG_TEST_SINCE) >= 0 ? 'keepalived -t fails' : `keepalived ${ctx.target.version} only logs it: before 2.0.7 no configuration test fails on it`;
+  return ctx.target.hasConfigTest ? 'keepalived -t fails' : `keepalived ${ctx.target.version} only logs it: before ${CONFIG_TEST_SINCE} no configuration test fails on it`;
 }
 
 /** `'name'` for messages. */

@@ -59,10 +59,17 @@ function decimalProblem(word: string, decimals: number, min: number | undefined,
   if (!m || (m[1] === '' && (m[2] ?? '') === '')) return `${quote(word)} is not a number`;
   const frac = m[2] ?? '';
   if (frac.length > decimals) return `${quote(word)} has more than ${decimals} decimal places`;
-  // Compare as scaled integers so that 0.000001 and 4294.967295 are exact.
-  const scaled = BigInt((m[1] || '0') + frac.padEnd(decimals, '0'));
-  const scale = (x: number) => BigInt(Math.round(x * 10 ** decimals));
-  if ((min !== undefined && scaled < scale(min)) || (max !== undefined && scaled > scale(max))) return `${quote(word)} is outside ${rangeText(min, max)}`;
+  // Compare as scaled integers so that 0.000001 and 4294.967295 are exact (BigInt only
+  // for words too long for a double).
+  const digits = (m[1] || '0') + frac.padEnd(decimals, '0');
+  const factor = 10 ** decimals;
+  if (digits.length <= 15) {
+    const scaled = Number(digits);
+    if ((min !== undefined && scaled < Math.round(min * factor)) || (max !== undefined && scaled > Math.round(max * factor))) return `${quote(word)} is outside ${rangeText(min, max)}`;
+    return undefined;
+  }
+  const scaled = BigInt(digits);
+  if ((min !== undefined && scaled < BigInt(Math.round(min * factor))) || (max !== undefined && scaled > BigInt(Math.round(max * factor)))) return `${quote(word)} is outside ${rangeText(min, max)}`;
   return undefined;
 }
 

@@ -31,8 +31,14 @@ export function entryWords(entry: KaEffectiveStatement): string[] {
 
 /** Whether the target release has the check (the release that added keepalived's message). */
 export function since(ctx: CheckContext, version: string): boolean {
-  return compareVersions(ctx.target.version, version) >= 0;
+  let answers = sinceCache.get(ctx.target);
+  if (!answers) sinceCache.set(ctx.target, (answers = new Map()));
+  let known = answers.get(version);
+  if (known === undefined) answers.set(version, (known = compareVersions(ctx.target.version, version) >= 0));
+  return known;
 }
+
+const sinceCache = new WeakMap<object, Map<string, boolean>>();
 
 /** keepalived's wording for "-t fails" in messages. */
 export function fails(ctx: CheckContext): string {
