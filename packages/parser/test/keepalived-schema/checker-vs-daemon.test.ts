@@ -74,6 +74,9 @@ const cases: [string, string][] = [
   ['quorum above weights', lvs((t) => t.replace('    lb_algo rr\n', '    lb_algo rr\n    quorum 5\n'))],
   ['invalid virtual_server address', lvs((t) => t.replace('10.0.0.10 80', 'vip.example 80'))],
   ['comment ending in backslash', vrrp('    # see below \\')],
+  ['byte order mark', '\ufeff' + vrrp('')],
+  ['line of 1024 bytes', vrrp(`    # ${'y'.repeat(1018)}`)],
+  ['line of 1023 bytes', vrrp(`    # ${'y'.repeat(1017)}`)],
 ];
 
 describe.skipIf(unavailable)(`checker verdicts against the installed keepalived 2.2.7 (${unavailable ?? 'real daemon'})`, () => {
@@ -85,7 +88,11 @@ describe.skipIf(unavailable)(`checker verdicts against the installed keepalived 
     expect(daemon.code === 0, `keepalived: ${daemon.output}\ncfglint: ${errors.map((e) => e.message).join('\n')}`).toBe(errors.length === 0);
     const lines = messagesByLine(daemon.output);
     for (const e of errors.filter((d) => d.code.startsWith('schema/'))) {
-      expect(lines.has(e.range.start.line + 1), `${e.code} at line ${e.range.start.line + 1}; keepalived: ${daemon.output}`).toBe(true);
+      const line = e.range.start.line + 1;
+      // keepalived's child processes read a copy of the configuration in which the
+      // parent has already split an over-long line, so they count it one line later.
+      const near = lines.has(line) || (e.code === 'schema/line-too-long' && lines.has(line + 1));
+      expect(near, `${e.code} at line ${line}; keepalived: ${daemon.output}`).toBe(true);
     }
   });
 });

@@ -111,6 +111,13 @@ describe('checkKeepalived: keywords', () => {
     expect(check('global_defs {\n    vrrp_ipsets\n}\n', { version: '2.2.7', features: { iptables: true, ipset: true } })).toEqual([]);
   });
 
+  it('reports a byte order mark and lines longer than keepalived reads at once', () => {
+    expect(check('\ufeffglobal_defs {\n}\n', { version: '2.2.7' })).toEqual([expect.objectContaining({ code: 'schema/unknown-keyword', at: '1:1' })]);
+    const long = `global_defs {\n    router_id ${'a'.repeat(1009)} b\n}\n`;
+    expect(check(long, { version: '2.2.7' })).toEqual([expect.objectContaining({ code: 'schema/line-too-long', at: '2:1024' })]);
+    expect(check(`global_defs {\n# ${'y'.repeat(1021)}\n}\n`, { version: '2.2.7' })).toEqual([]);
+  });
+
   it('reports the backslash of a comment line that ends in one', () => {
     const d = check('global_defs {\n    # a comment \\\n    router_id a\n}\n', { version: '2.2.7' });
     expect(d).toEqual([expect.objectContaining({ code: 'schema/unknown-keyword', at: '2:17' })]);

@@ -6,6 +6,7 @@ import { checkArguments } from './arguments.js';
 import { checkBlockStructure } from './block-structure.js';
 import { checkCommentContinuations } from './comment-continuation.js';
 import { checkKeywordRules } from './keyword-rules.js';
+import { checkReaderLimits } from './reader-limits.js';
 import { checkAvailability, checkDeprecation, reportUnknownKeyword } from './keyword-availability.js';
 import { checkListEntries } from './list-entries.js';
 import type { KaCheckOptions } from './options.js';
@@ -26,6 +27,7 @@ import type { CheckContext } from './report.js';
 export function checkKeepalived(loaded: Pick<KeepalivedLoadResult, 'files' | 'statements'>, options: KaCheckOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ctx = createCheckContext(loaded, resolveTarget(options), out);
+  checkReaderLimits(loaded, ctx.target, out);
   checkCommentContinuations(loaded, ctx.target, out);
   checkBody(loaded.statements, ROOT_CONTEXT, ctx);
   if (options.validate !== false) validateConfiguration(loaded.statements, ctx);
