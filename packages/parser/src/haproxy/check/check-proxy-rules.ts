@@ -29,10 +29,10 @@ export function checkCheckSequences(ctx: CheckContext, lines: Line[]): void {
     ctx.report(
       'schema/check-sequence',
       'error',
-      `the ${family} sequence has a 'connect' step, so its first step must be that connect (only comment, set-var and unset-var may come before it): ${ctx.haproxy} refuses to start`,
-      first.setting.fileName,
-      first.resolved.nameWords[0],
-      [ctx.related(connect.setting.fileName, connect.resolved.nameWords[0], "the 'connect' step")],
+      `this ${family} sequence has a 'connect' step, so it must start with it (only comment, set-var and unset-var may come first), but it starts with '${checkStepWord(first)}': ${ctx.haproxy} refuses to start`,
+      connect.setting.fileName,
+      { start: connect.resolved.nameWords[0].start, end: connect.resolved.nameWords[connect.resolved.nameWords.length - 1].end },
+      [ctx.related(first.setting.fileName, first.resolved.nameWords[0], 'the first step')],
     );
   }
 }

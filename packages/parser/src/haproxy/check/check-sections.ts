@@ -77,7 +77,7 @@ function legacyAddress(ctx: CheckContext, section: HaSectionBase): void {
     ctx.report(
       'schema/legacy-listen-address',
       'warning',
-      `an address on the '${section.kind}' line is the pre-1.3 form, undocumented since 'bind' exists and refused from HAProxy 1.6 on: write 'bind ${word.value}' in the section`,
+      `an address on the '${section.kind}' line is the old form that HAProxy 1.6 and later refuse: write 'bind ${word.value}' in the section`,
       section.fileName,
       word,
     );
