@@ -14,6 +14,7 @@ const entries = [
   { in: 'packages/prettier-plugin/src/index.ts', out: 'packages/prettier-plugin/dist/index.js' },
   { in: 'packages/prettier-plugin/src/cli/main.ts', out: 'packages/prettier-plugin/dist/cfgfmt.js' },
   { in: 'packages/runtime/src/cli/main.ts', out: 'packages/runtime/dist/cli.js' },
+  { in: 'packages/runtime/src/index.ts', out: 'packages/runtime/dist/index.js' },
 ];
 
 for (const entry of entries) {
