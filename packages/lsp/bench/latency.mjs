@@ -23,6 +23,10 @@ const arg = (name, fallback) => {
 const EDITS = arg('edits', 200);
 const COMPLETIONS = arg('completions', 200);
 
+const sleep = (t) => new Promise((resolve) => setTimeout(resolve, t));
+/** Longer than the check worker's idle timeout (5 s). */
+const IDLE_WAIT = 6000;
+
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
@@ -157,7 +161,9 @@ async function main() {
       items += result.length;
     }
     console.log(`completion: p50 ${ms(pct(completionTimes, 50))}, p99 ${ms(pct(completionTimes, 99))} (${Math.round(items / COMPLETIONS)} items on average)`);
-    console.log(`RSS with the ${lineCount}-line file open: ${rssMb(child.pid).toFixed(0)} MB`);
+    const active = rssMb(child.pid);
+    await sleep(IDLE_WAIT);
+    console.log(`RSS with the ${lineCount}-line file open: ${active.toFixed(0)} MB while checking, ${rssMb(child.pid).toFixed(0)} MB at rest (the check worker exits when idle)`);
 
     // The ~60k-line file: open it instead, wait for the complete check, read RSS.
     await conn.sendNotification('textDocument/didClose', { textDocument: { uri } });
@@ -168,7 +174,9 @@ async function main() {
     await bigFull;
     const bigOpen = performance.now() - t0;
     const bigLines = big.split('\n').length;
-    console.log(`RSS with the ${bigLines}-line file open (after its complete check, ${ms(bigOpen)}): ${rssMb(child.pid).toFixed(0)} MB`);
+    const bigActive = rssMb(child.pid);
+    await sleep(IDLE_WAIT);
+    console.log(`RSS with the ${bigLines}-line file open (complete check in ${ms(bigOpen)}): ${bigActive.toFixed(0)} MB right after the check, ${rssMb(child.pid).toFixed(0)} MB at rest`);
 
     await conn.sendRequest('shutdown');
     await conn.sendNotification('exit');

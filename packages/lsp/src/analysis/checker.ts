@@ -24,14 +24,31 @@ export function createInlineChecker(): Checker {
   };
 }
 
+/** How long the check worker waits for more work before it exits. */
+const WORKER_IDLE_MS = 5000;
+
 type Pending = { resolve: (r: CheckResult) => void; reject: (e: Error) => void };
 
 /**
  * A checker on a worker thread running `workerFile` (the bundled check-worker). A worker
  * that dies is replaced at the next check; the checks it held fail with an error.
  */
-export function createWorkerChecker(workerFile: string): Checker {
+export function createWorkerChecker(workerFile: string, idleMs = WORKER_IDLE_MS): Checker {
   let worker: Worker | undefined;
+  let idleTimer: NodeJS.Timeout | undefined;
+  // An idle worker exits, handing its memory back; the next check starts a new one (~0.1 s).
+  const armIdle = () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = undefined;
+      if (pending.size === 0 && worker) {
+        const w = worker;
+        worker = undefined;
+        void w.terminate();
+      }
+    }, idleMs);
+    idleTimer.unref();
+  };
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -48,6 +65,7 @@ export function createWorkerChecker(workerFile: string): Checker {
       const p = pending.get(msg.id);
       if (!p) return;
       pending.delete(msg.id);
+      if (pending.size === 0) armIdle();
       if (msg.error !== undefined) p.reject(new Error(msg.error));
       else p.resolve(msg.result!);
     });
@@ -57,7 +75,8 @@ export function createWorkerChecker(workerFile: string): Checker {
     });
     w.on('exit', (code) => {
       if (worker === w) worker = undefined;
-      failAll(new Error(`check worker exited with code ${code}`));
+      // Pending checks belong to this worker only while it is the current one.
+      if (worker === undefined) failAll(new Error(`check worker exited with code ${code}`));
     });
     worker = w;
     return w;
@@ -78,6 +97,7 @@ export function createWorkerChecker(workerFile: string): Checker {
       });
     },
     async dispose() {
+      if (idleTimer) clearTimeout(idleTimer);
       const w = worker;
       worker = undefined;
       await w?.terminate();

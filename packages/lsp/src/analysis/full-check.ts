@@ -23,8 +23,8 @@ export interface Finding extends Diagnostic {
 export interface CheckRequest {
   /** The files to check as entry points: a document and the files of its cluster's other hosts. */
   entries: { fileName: string; language: Language }[];
-  /** Unsaved editor texts by absolute path; they win over the disk. */
-  overlays: Record<string, string>;
+  /** Unsaved editor texts by absolute path (whole, or in pieces to join); they win over the disk. */
+  overlays: Record<string, string | string[]>;
   /** The project's cfglint config (plain data), with the editor's settings merged in. */
   config?: CfglintConfig;
   versions: { haproxy?: string; keepalived?: string };
@@ -45,7 +45,7 @@ const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, c
  */
 export function runFullCheck(request: CheckRequest): CheckResult {
   const overlays: Record<string, string> = {};
-  for (const [file, text] of Object.entries(request.overlays)) overlays[path.resolve(file)] = text;
+  for (const [file, text] of Object.entries(request.overlays)) overlays[path.resolve(file)] = Array.isArray(text) ? text.join('') : text;
   const fs = createMemoryFileSystem(overlays, textOnlyFileSystem);
   const targets = request.entries.map((e) => ({ filePath: path.resolve(e.fileName), language: e.language }));
   const outcome = lint(targets, { config: request.config ?? EMPTY_CONFIG, versions: request.versions, rules, fs });

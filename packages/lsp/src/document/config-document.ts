@@ -60,6 +60,11 @@ export class Chunk {
   }
 }
 
+/** A string that shares no storage with the one it came from. */
+function detach(s: string): string {
+  return s.length < 16 ? s : Buffer.from(s, 'utf8').toString('utf8');
+}
+
 export interface ContentChange {
   range?: Range;
   text: string;
@@ -71,7 +76,7 @@ export interface ContentChange {
  */
 export class ConfigDocument {
   chunks: Chunk[] = [];
-  private textValue: string;
+  private joined: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -80,12 +85,21 @@ export class ConfigDocument {
     public version: number,
     text: string,
   ) {
-    this.textValue = text;
-    this.resplit(0, text.length, 0, 0, new Map());
+    this.resplit(text, 0, 0, 0, new Map());
+    this.joined = text;
   }
 
+  /**
+   * The whole text. The document keeps only its chunks (an edit never copies the whole
+   * file); the joined text is built on demand and cached until the next edit.
+   */
   get text(): string {
-    return this.textValue;
+    return (this.joined ??= this.chunks.map((c) => c.text).join(''));
+  }
+
+  /** The chunk texts in order: the whole text without joining it. */
+  get pieces(): string[] {
+    return this.chunks.map((c) => c.text);
   }
 
   get lineCount(): number {
@@ -140,64 +154,63 @@ export class ConfigDocument {
   update(changes: readonly ContentChange[], version: number): void {
     for (const change of changes) {
       if (!change.range) {
-        this.textValue = change.text;
-        this.resplit(0, change.text.length, 0, 0, new Map(this.chunks.map((c) => [c.text, c])));
+        this.resplit(change.text, 0, 0, this.chunks.length, new Map(this.chunks.map((c) => [c.text, c])));
+        this.joined = change.text;
         continue;
       }
       const s = this.offsetAt(change.range.start);
       const e = Math.max(s, this.offsetAt(change.range.end));
-      this.textValue = this.textValue.slice(0, s) + change.text + this.textValue.slice(e);
-      const delta = change.text.length - (e - s);
       // Re-split from the chunk before the edit to the chunk after it: deleting or adding a
       // section header changes where its neighbours begin and end.
       const first = Math.max(0, this.chunkIndexAtOffset(s) - 1);
       const last = Math.min(this.chunks.length - 1, this.chunkIndexAtOffset(e) + 1);
       const from = this.chunks[first].start;
-      const to = this.chunks[last].end + delta;
-      const reusable = new Map<string, Chunk>();
-      for (let i = first; i <= last; i++) reusable.set(this.chunks[i].text, this.chunks[i]);
-      this.resplit(from, to, first, last + 1, reusable, delta);
+      const old = this.chunks.slice(first, last + 1);
+      const oldText = old.map((c) => c.text).join('');
+      const region = oldText.slice(0, s - from) + change.text + oldText.slice(e - from);
+      const reusable = new Map(old.map((c) => [c.text, c]));
+      this.joined = undefined;
+      if (!this.resplit(region, from, first, last + 1, reusable)) {
+        // The region leaves `.if` blocks or braces open: split the whole file again.
+        const whole = this.pieces.map((t, i) => (i === first ? region : i > first && i <= last ? '' : t)).join('');
+        for (const c of this.chunks) reusable.set(c.text, c);
+        this.resplit(whole, 0, 0, this.chunks.length, reusable, true);
+      }
     }
     this.version = version;
   }
 
   /**
-   * Replaces chunks [firstIndex, endIndex) with a fresh split of text [from, to) and moves
-   * the following chunks by `delta` characters. Falls back to the whole file when the region
-   * leaves `.if` blocks or braces open.
+   * Replaces chunks [firstIndex, endIndex) with a split of `text`, which starts at offset
+   * `base` of the document, and moves the following chunks along. Returns false (changing
+   * nothing) when `text` leaves `.if` blocks or braces open and is not the whole file.
    */
-  private resplit(from: number, to: number, firstIndex: number, endIndex: number, reusable: Map<string, Chunk>, delta = 0): void {
+  private resplit(text: string, base: number, firstIndex: number, endIndex: number, reusable: Map<string, Chunk>, whole = firstIndex === 0 && endIndex === this.chunks.length): boolean {
     const split = this.language === 'haproxy' ? splitHaproxy : splitKeepalived;
-    let starts = split(this.textValue, from, to);
-    if (!starts && (from !== 0 || to !== this.textValue.length)) {
-      for (const c of this.chunks) reusable.set(c.text, c);
-      from = 0;
-      to = this.textValue.length;
-      firstIndex = 0;
-      endIndex = this.chunks.length;
-      delta = 0;
-      starts = split(this.textValue, from, to);
-    }
+    const found = split(text, 0, text.length);
+    if (!found && !whole) return false;
     // Unbalanced to the end: the whole file is one chunk (parsed as one, as the daemon would).
-    starts ??= [from];
+    const starts = found ?? [0];
     const fresh: Chunk[] = [];
-    const line0 = firstIndex > 0 ? this.chunks[firstIndex - 1].line + this.chunks[firstIndex - 1].breaks : 0;
-    let line = line0;
+    let line = firstIndex > 0 ? this.chunks[firstIndex - 1].line + this.chunks[firstIndex - 1].breaks : 0;
     for (let i = 0; i < starts.length; i++) {
-      const start = starts[i];
-      const end = i + 1 < starts.length ? starts[i + 1] : to;
-      const text = this.textValue.slice(start, end);
-      const old = reusable.get(text);
-      const chunk = new Chunk(this.language, this.fileName, start, line, text, old?.isParsed ? old.parsed : undefined);
+      const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+      // A copy, not a slice: a slice would keep the text it came from alive as long as the chunk lives.
+      const piece = detach(text.slice(starts[i], end));
+      const old = reusable.get(piece);
+      const chunk = new Chunk(this.language, this.fileName, base + starts[i], line, piece, old?.isParsed ? old.parsed : undefined);
       fresh.push(chunk);
       line += chunk.breaks;
     }
     const tail = this.chunks.slice(endIndex);
+    let offset = base + text.length;
     for (const c of tail) {
-      c.start += delta;
+      c.start = offset;
       c.line = line;
+      offset += c.text.length;
       line += c.breaks;
     }
     this.chunks = [...this.chunks.slice(0, firstIndex), ...fresh, ...tail];
+    return true;
   }
 }

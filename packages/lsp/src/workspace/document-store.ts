@@ -36,10 +36,13 @@ export class DocumentStore {
     return [...this.docs.values()];
   }
 
-  /** Unsaved texts by absolute path, for checks that read other files. */
-  overlays(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const doc of this.docs.values()) if (doc.fileName.startsWith('/') || /^[A-Za-z]:/.test(doc.fileName)) out[doc.fileName] = doc.text;
+  /**
+   * Unsaved texts by absolute path, for checks that read other files: each as its chunk
+   * texts, so the main thread never builds a copy of a big file for a check.
+   */
+  overlays(): Record<string, string[]> {
+    const out: Record<string, string[]> = {};
+    for (const doc of this.docs.values()) if (doc.fileName.startsWith('/') || /^[A-Za-z]:/.test(doc.fileName)) out[doc.fileName] = doc.pieces;
     return out;
   }
 }
