@@ -3,7 +3,6 @@
  * tcp-request/tcp-response rules must be one the target version registers
  * (checked from 2.2 on, where every action is in the registration tables).
  */
-import { compareVersions } from '../../schema/types.js';
 import type { Line } from './check-keywords.js';
 import type { CheckContext } from './context.js';
 import { bareWord } from './resolve.js';
@@ -29,7 +28,7 @@ const BUILT_IN: Record<string, string[]> = {
 
 export function checkAction(ctx: CheckContext, line: Line): void {
   const spec = line.resolved.spec;
-  if (!spec || compareVersions(ctx.version, '2.2') < 0) return;
+  if (!spec || !ctx.atLeast('2.2')) return;
   const kind = spec.name === 'stats http-request' ? undefined : spec.name;
   if (!kind || !(kind in BUILT_IN)) return;
   const word = line.resolved.args[0];

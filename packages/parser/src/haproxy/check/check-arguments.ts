@@ -8,25 +8,28 @@ import { haproxyMissingArgument, haproxyValueStrictness } from '../schema/placem
 import type { HaKeywordSpec } from '../schema/types.js';
 import { pickByVersion } from '../schema/versions.js';
 import type { Line } from './check-keywords.js';
-import type { CheckContext } from './context.js';
+import { perEntry, type CheckContext } from './context.js';
 import { didYouMean } from './suggest.js';
 import { checkDuration, checkInteger, checkSize, type ValueVerdict } from './values.js';
 
-function argsAt(spec: HaKeywordSpec, version: string) {
-  return pickByVersion(spec.argsByVersion, version)?.args ?? spec.args ?? [];
-}
+const argsAt = perEntry((ctx, spec: HaKeywordSpec) => pickByVersion(spec.argsByVersion, ctx.version)?.args ?? spec.args ?? []);
+
+/** What was measured for a keyword: alone, and with a bad first typed value. */
+const measured = perEntry((_ctx, spec: HaKeywordSpec) => {
+  const key = `${spec.group}:${spec.name}`;
+  return { bare: haproxyMissingArgument[key], strictness: haproxyValueStrictness[key] };
+});
 
 export function checkArguments(ctx: CheckContext, line: Line): void {
   const { resolved, setting } = line;
   const spec = resolved.spec;
   if (!spec || ctx.schema.available(spec) !== 'available') return;
-  const key = `${spec.group}:${spec.name}`;
   const args = resolved.args;
+  const { bare, strictness } = measured(ctx, spec);
   const last = resolved.nameWords[resolved.nameWords.length - 1];
   // `no option x` and `default option x` take no argument of their own.
   if (resolved.modifier) return;
   // Measured: what HAProxy does with the keyword alone (unmeasured keywords are left alone).
-  const bare = haproxyMissingArgument[key];
   if ((spec.minArgs ?? 0) >= 1 && args.length === 0 && (bare === 'error' || bare === 'warning')) {
     // A keyword glued to its argument (`set-var(x)`) carries it in its own word.
     if (last.value.includes('(')) return;
@@ -40,9 +43,8 @@ export function checkArguments(ctx: CheckContext, line: Line): void {
     );
     return;
   }
-  const strictness = haproxyValueStrictness[key];
   if (strictness !== 'error' && strictness !== 'warning') return;
-  const specs = argsAt(spec, ctx.version);
+  const specs = argsAt(ctx, spec);
   for (let i = 0; i < specs.length && i < args.length; i++) {
     const a = specs[i];
     if (a.optional || a.variadic) break;

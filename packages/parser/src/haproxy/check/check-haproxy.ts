@@ -1,6 +1,5 @@
 import type { HaProxy, HaSectionBase } from '../../model/haproxy/types.js';
 import type { Diagnostic } from '../../source/diagnostic.js';
-import { compareVersions } from '../../schema/types.js';
 import type { HaproxyLoadResult } from '../load.js';
 import { getHaproxySchema } from '../schema/schema.js';
 import { checkAction } from './check-actions.js';
@@ -37,7 +36,8 @@ export function checkHaproxy(loaded: HaproxyLoadResult, options: CheckHaproxyOpt
   for (const section of model.sections) {
     if (section.undecided) continue;
     if (!checkSection(ctx, section)) continue;
-    const lines = section.settings.filter((s) => !s.undecided).map((s) => resolveLine(ctx, s, section.kind, section.name ?? ''));
+    const lines: Line[] = [];
+    for (const s of section.settings) if (!s.undecided) lines.push(resolveLine(ctx, s, section.kind, section.name ?? ''));
     linesOf.set(section, lines);
     const acls = new AclScope(ctx, lines);
     for (const line of lines) {
@@ -58,8 +58,13 @@ export function checkHaproxy(loaded: HaproxyLoadResult, options: CheckHaproxyOpt
   }
   checkDuplicateProxies(ctx);
   checkBackendRefs(ctx);
-  if (compareVersions(ctx.version, '2.5') >= 0) {
-    checkDefaultsRuleInheritance(ctx, (d) => new Set((linesOf.get(d) ?? []).map((l) => l.resolved.spec?.name ?? '').filter(isRuleKeyword)));
+  if (ctx.atLeast('2.5')) {
+    const rules = new Map<HaSectionBase, Set<string>>();
+    checkDefaultsRuleInheritance(ctx, (d) => {
+      let r = rules.get(d);
+      if (!r) rules.set(d, (r = new Set((linesOf.get(d) ?? []).map((l) => l.resolved.spec?.name ?? '').filter(isRuleKeyword))));
+      return r;
+    });
   }
   return ctx.diagnostics;
 }

@@ -4,11 +4,10 @@
  * belong to, build options, experimental and deprecated keywords.
  */
 import type { HaSetting } from '../../model/haproxy/types.js';
-import { compareVersions } from '../../schema/types.js';
 import { haproxyPlacement } from '../schema/placement.generated.js';
 import type { HaKeywordSpec } from '../schema/types.js';
 import { isDeprecatedIn, pickByVersion } from '../schema/versions.js';
-import type { CheckContext } from './context.js';
+import { perEntry, type CheckContext } from './context.js';
 import { resolveDirective, type ResolvedDirective } from './resolve.js';
 import { didYouMean } from './suggest.js';
 
@@ -39,6 +38,9 @@ const FEATURE_FLAGS: Record<string, string> = {
 export function contextsAt(spec: HaKeywordSpec, version: string): string[] {
   return pickByVersion(spec.contextsByVersion, version)?.contexts ?? spec.contexts;
 }
+
+const allowedIn = perEntry((ctx, spec: HaKeywordSpec) => new Set(contextsAt(spec, ctx.version)));
+const deprecatedAt = perEntry((ctx, spec: HaKeywordSpec) => isDeprecatedIn(spec.versions, ctx.version));
 
 const sectionLabel = (kind: string) => `${kind} section`;
 
@@ -105,7 +107,7 @@ export function checkKeyword(ctx: CheckContext, line: Line): void {
       where,
     );
   }
-  if (isDeprecatedIn(spec.versions, ctx.version)) {
+  if (deprecatedAt(ctx, spec)) {
     const use = spec.versions?.replacement ? `; use '${spec.versions.replacement}' instead` : '';
     ctx.report('schema/deprecated-keyword', 'warning', `'${spec.name}' is deprecated since HAProxy ${spec.versions?.deprecated} and may be removed${use}`, setting.fileName, where);
   }
@@ -162,8 +164,8 @@ function reportUnknown(ctx: CheckContext, line: Line, where: { start: number; en
 
 function checkPlacement(ctx: CheckContext, line: Line, spec: HaKeywordSpec, where: { start: number; end: number }): void {
   const { sectionKind, sectionName, setting } = line;
-  const allowed = contextsAt(spec, ctx.version);
-  if (!allowed.includes(sectionKind)) {
+  if (!allowedIn(ctx, spec).has(sectionKind)) {
+    const allowed = contextsAt(spec, ctx.version);
     // What 2.6 does, measured; other versions behave alike for the same keyword.
     const measured = haproxyPlacement[spec.name]?.[sectionKind as 'defaults'];
     const severity = measured ?? (sectionKind === 'defaults' ? 'error' : 'warning');
@@ -178,7 +180,7 @@ function checkPlacement(ctx: CheckContext, line: Line, spec: HaKeywordSpec, wher
     );
     return;
   }
-  if (sectionKind === 'defaults' && spec.namedDefaultsOnly && !sectionName && compareVersions(ctx.version, '2.5') >= 0) {
+  if (sectionKind === 'defaults' && spec.namedDefaultsOnly && !sectionName && ctx.atLeast('2.5')) {
     ctx.report(
       'schema/named-defaults-only',
       'error',

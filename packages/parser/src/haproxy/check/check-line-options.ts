@@ -6,9 +6,9 @@
  */
 import type { Word } from '../../ast/common.js';
 import { parseHaproxyAddress } from '../../model/haproxy/address.js';
-import type { HaOptionSpec } from '../schema/types.js';
+import type { HaKeywordSpec, HaOptionSpec } from '../schema/types.js';
 import type { Line } from './check-keywords.js';
-import type { CheckContext } from './context.js';
+import { perEntry, type CheckContext } from './context.js';
 import { didYouMean } from './suggest.js';
 
 interface LineShape {
@@ -41,10 +41,13 @@ const SHAPES: Record<string, LineShape> = {
 /** Keywords (not options) that may follow `source` on a server line. */
 const SOURCE_SUB = new Set(['usesrc', 'interface']);
 
+const shapeOf = perEntry((_ctx, spec: HaKeywordSpec): LineShape | undefined => SHAPES[`${spec.group}:${spec.name}`]);
+
 export function checkLineOptions(ctx: CheckContext, line: Line): void {
   const spec = line.resolved.spec;
-  if (!spec || ctx.schema.available(spec) !== 'available') return;
-  const shape = SHAPES[`${spec.group}:${spec.name}`];
+  if (!spec) return;
+  const shape = shapeOf(ctx, spec);
+  if (!shape || ctx.schema.available(spec) !== 'available') return;
   if (!shape) return;
   const args = line.resolved.args;
   let first = shape.options;

@@ -71,11 +71,14 @@ export class AclScope {
 
 const AUTH_FETCH = /\bhttp_auth(?:_group)?\(([^),]+)\)/g;
 
+const userlistNames = new WeakMap<CheckContext, Set<string>>();
+
 /** `http_auth(LIST)` and `http_auth_group(LIST)` must name a userlist. */
 export function checkUserlistRefs(ctx: CheckContext, line: Line): void {
-  const userlists = new Set(ctx.loaded.model.userlists.map((u) => u.name ?? ''));
   for (const word of line.resolved.args) {
-    if (word.hasVariable) continue;
+    if (word.hasVariable || !word.value.includes('http_auth')) continue;
+    let userlists = userlistNames.get(ctx);
+    if (!userlists) userlistNames.set(ctx, (userlists = new Set(ctx.loaded.model.userlists.map((u) => u.name ?? ''))));
     for (const m of word.value.matchAll(AUTH_FETCH)) {
       const name = m[1].trim();
       if (userlists.has(name)) continue;
@@ -151,8 +154,9 @@ const RULE_NAMES = new Set(['http-request', 'http-response', 'http-after-respons
 export function checkDefaultsRuleInheritance(ctx: CheckContext, rulesOf: (s: HaSectionBase) => Set<string>): void {
   const model = ctx.loaded.model;
   const side = new Map<HaSectionBase, string>();
+  const order = new Map<HaSectionBase, number>(model.sections.map((sec, i) => [sec, i]));
   const inheritors: HaSectionBase[] = [...model.defaults, ...model.proxies];
-  inheritors.sort((a, b) => model.sections.indexOf(a) - model.sections.indexOf(b));
+  inheritors.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
   for (const s of inheritors) {
     const d = (s as HaProxy).inheritsFrom;
     if (!d || s.undecided) continue;

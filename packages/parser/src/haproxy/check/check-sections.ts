@@ -4,7 +4,6 @@
  * proxies that share a name.
  */
 import type { HaSectionBase } from '../../model/haproxy/types.js';
-import { compareVersions } from '../../schema/types.js';
 import type { CheckContext } from './context.js';
 
 /** Section kinds that need no name (crt-store's is optional). */
@@ -73,7 +72,7 @@ function unexpected(ctx: CheckContext, section: HaSectionBase, index: number): v
 /** `listen NAME ADDR:PORT`: the address on the section line, 1.5 syntax. */
 function legacyAddress(ctx: CheckContext, section: HaSectionBase): void {
   const word = section.node.args[1];
-  if (compareVersions(ctx.version, '1.6') < 0) {
+  if (!ctx.atLeast('1.6')) {
     ctx.report(
       'schema/legacy-listen-address',
       'warning',

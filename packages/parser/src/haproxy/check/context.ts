@@ -1,5 +1,6 @@
 import type { NodeBase } from '../../ast/common.js';
 import type { Diagnostic, RelatedInformation, Severity } from '../../source/diagnostic.js';
+import { compareVersions } from '../../schema/types.js';
 import type { SourceFile } from '../../source/source-file.js';
 import type { HaproxyLoadResult } from '../load.js';
 import type { HaproxySchema } from '../schema/schema.js';
@@ -41,6 +42,15 @@ export class CheckContext {
     return this.schema.version;
   }
 
+  /** Whether the target is `version` or later. */
+  atLeast(version: string): boolean {
+    let v = this.atLeastCache.get(version);
+    if (v === undefined) this.atLeastCache.set(version, (v = compareVersions(this.schema.version, version) >= 0));
+    return v;
+  }
+  private readonly atLeastCache = new Map<string, boolean>();
+
+
   /** "HAProxy 2.6" for messages. */
   get haproxy(): string {
     return `HAProxy ${this.schema.version}`;
@@ -59,4 +69,20 @@ export class CheckContext {
     const range = source ? source.rangeOf(node.start, node.end) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { location: { fileName, range }, message };
   }
+}
+
+/**
+ * Wraps a computation that depends only on the target version and one table entry,
+ * so it runs once per entry and version (schemas are cached per version, so the
+ * answers survive across checks, as in an editor session).
+ */
+export function perEntry<K extends object, T>(compute: (ctx: CheckContext, key: K) => T): (ctx: CheckContext, key: K) => T {
+  const bySchema = new WeakMap<object, WeakMap<K, { value: T }>>();
+  return (ctx, key) => {
+    let m = bySchema.get(ctx.schema);
+    if (!m) bySchema.set(ctx.schema, (m = new WeakMap()));
+    let hit = m.get(key);
+    if (!hit) m.set(key, (hit = { value: compute(ctx, key) }));
+    return hit.value;
+  };
 }

@@ -29,6 +29,14 @@ export function resolveDirective(schema: HaproxySchema, sectionKind: string, wor
     modifier = words[0];
     at = 1;
   }
+  // Most lines: a one-word keyword that starts no longer one.
+  const head = words[at]?.value ?? '';
+  const direct = schema.keyword(sectionKind, head);
+  if (direct && !schema.isKeywordPrefix(sectionKind, head)) {
+    const r: ResolvedDirective = { nameWords: [words[at]], name: direct.name, spec: direct, args: words.slice(at + 1) };
+    if (modifier) r.modifier = modifier;
+    return r;
+  }
   let best = 0;
   let spec: HaKeywordSpec | undefined;
   let joined = '';

@@ -107,13 +107,18 @@ function getTables(): Tables {
 export class HaproxySchema {
   readonly version: Version;
   private readonly t = getTables();
+  /** Answers per entry: checks ask for the same few hundred entries again and again. */
+  private readonly availabilityCache = new WeakMap<object, Availability>();
 
   constructor(version?: string) {
     this.version = (version && normalizeHaproxyVersion(version)) || HAPROXY_DEFAULT_VERSION;
   }
 
   available(spec: { versions?: HaKeywordSpec['versions'] } | undefined): Availability {
-    return availability(spec?.versions, this.version);
+    if (!spec) return 'available';
+    let a = this.availabilityCache.get(spec);
+    if (a === undefined) this.availabilityCache.set(spec, (a = availability(spec.versions, this.version)));
+    return a;
   }
 
   /** A section keyword's spec, whatever the version (check `available`). */
