@@ -58,6 +58,8 @@ export interface HaproxyFidelityFile {
     excluded: string[];
   };
   cfglint: { errors: number; warnings: number; first?: string };
+  /** Problem messages that name a line, and how many of those lines carry a cfglint error. */
+  lines: { named: number; matched: number };
   outcome: Outcome;
 }
 
@@ -74,6 +76,9 @@ export interface HaproxyFidelityReport {
     macroDependent: number;
     /** Files whose messages came from running haproxy here. */
     runHere: number;
+    /** Over rejected files: problem messages naming a line, and those whose line has a cfglint error. */
+    problemLines: number;
+    problemLinesMatched: number;
   };
   /** Share of accepted files with no cfglint error (goal 1.0). */
   acceptedAgreement: number;
@@ -243,11 +248,14 @@ export async function measureHaproxyFidelity(options: HaproxyFidelityOptions = {
       warnings: diagnostics.filter((d) => d.severity === 'warning').length,
       first: firstError ? `${firstError.range.start.line + 1}: [${firstError.code}] ${firstError.message}` : undefined,
     };
+    const errorLines = new Set(errors.map((d) => d.range.start.line + 1));
+    const named = problems.map((a) => lineOf(a, name)).filter((n): n is number => n !== undefined);
+    const lineFacts = { named: named.length, matched: named.filter((n) => errorLines.has(n)).length };
     let outcome: Outcome;
     if (verdict === 'accepted') outcome = cfglint.errors ? 'false-error' : 'agree';
     else if (verdict === 'rejected') outcome = cfglint.errors ? 'agree' : 'missed';
     else outcome = 'excluded';
-    files.push({ file: name, daemon: { exitCode, verdict, source: run ? 'run' : 'labels', problems, excluded }, cfglint, outcome });
+    files.push({ file: name, daemon: { exitCode, verdict, source: run ? 'run' : 'labels', problems, excluded }, cfglint, lines: lineFacts, outcome });
   }
   if (options.daemonCache && useDaemon) writeFileSync(options.daemonCache, JSON.stringify(cache));
   const accepted = files.filter((f) => f.daemon.verdict === 'accepted');
@@ -261,6 +269,8 @@ export async function measureHaproxyFidelity(options: HaproxyFidelityOptions = {
     hostDependent: files.filter((f) => f.daemon.verdict === 'host-dependent').length,
     macroDependent: files.filter((f) => f.daemon.verdict === 'macro-dependent').length,
     runHere: files.filter((f) => f.daemon.source === 'run').length,
+    problemLines: rejected.reduce((n, f) => n + f.lines.named, 0),
+    problemLinesMatched: rejected.reduce((n, f) => n + f.lines.matched, 0),
   };
   return {
     version,
@@ -285,6 +295,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   console.log(`accepted by haproxy: ${t.accepted}, without cfglint error: ${t.acceptedWithoutError} (${(100 * report.acceptedAgreement).toFixed(1)}%)`);
   console.log(`rejected for configuration problems: ${t.rejected}, flagged by cfglint: ${t.rejectedFlagged} (${(100 * report.rejectedAgreement).toFixed(1)}%)`);
   console.log(`left out: ${t.hostDependent} rejected for host reasons, ${t.macroDependent} for VTest macro expansion`);
+  console.log(`problem lines haproxy names in rejected files: ${t.problemLines}, with a cfglint error on the same line: ${t.problemLinesMatched}`);
   for (const f of report.files) {
     if (f.outcome === 'false-error' || f.outcome === 'missed' || (verbose && f.outcome === 'excluded')) {
       console.log(`\n${f.outcome}: ${f.file} (exit ${f.daemon.exitCode}, ${f.daemon.source})`);

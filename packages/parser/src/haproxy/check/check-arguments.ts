@@ -53,7 +53,7 @@ export function checkArguments(ctx: CheckContext, line: Line): void {
     const v = a.value;
     let verdict: ValueVerdict | undefined;
     if (v.type === 'time') verdict = checkDuration(word.value);
-    else if (v.type === 'int') verdict = checkInteger(word.value);
+    else if (v.type === 'int') verdict = checkInteger(word.value, v.min, v.max);
     else if (v.type === 'size') verdict = checkSize(word.value);
     else if (v.type === 'enum') {
       const ok = v.caseInsensitive ? v.values.some((x) => x.toLowerCase() === word.value.toLowerCase()) : v.values.includes(word.value);

@@ -73,6 +73,11 @@ const CASES: Case[] = [
   { name: 'global takes no argument', text: 'global test\n', found: ['1:8 error schema/unexpected-argument'] },
   { name: 'a tcp-check sequence with a connect must start with it', text: `${defaults}backend be\n  option tcp-check\n  tcp-check send PING\\r\\n\n  tcp-check connect port 6379\n`, found: ['9:3 error schema/check-sequence'] },
   { name: 'track-sc without a stick table', text: 'defaults d\n  mode http\n  http-request track-sc0 src\nfrontend fe from d\n  bind :8080\n', found: ['3:16 error reference/undefined-table'] },
+  { name: 'log facility', text: 'global\n  log 127.0.0.1:514 locl0 info\n', found: ['2:21 error schema/invalid-value'], says: "did you mean 'local0'?" },
+  { name: 'log level', text: 'global\n  log 127.0.0.1:514 local0 verbose\n', found: ['2:28 error schema/invalid-value'] },
+  { name: 'ACL name with a forbidden character', text: `${defaults}frontend fe\n  bind :8080\n  acl bad! src 10.0.0.1\n`, found: ['8:7 error schema/invalid-name'] },
+  { name: 'track-sc beyond the stick counters', text: `${defaults}frontend fe\n  bind :8080\n  stick-table type ip size 1k store conn_cur\n  tcp-request content track-sc5 src\n`, found: ['9:23 error schema/invalid-value'] },
+  { name: 'value out of range', text: 'global\n  tune.comp.maxlevel 10\n', found: ['2:22 error schema/invalid-value'] },
   { name: 'unknown filter', text: `${defaults}frontend fe\n  bind :8080\n  filter bwlim-in lim default-limit 1m default-period 1s\n`, found: ['8:10 error schema/unknown-filter'] },
 ];
 

@@ -6,6 +6,8 @@ import { checkAction } from './check-actions.js';
 import { checkArguments } from './check-arguments.js';
 import { checkKeyword, resolveLine, type Line } from './check-keywords.js';
 import { checkLineOptions } from './check-line-options.js';
+import { checkLogLine } from './check-log-lines.js';
+import { checkNames, checkTrackCounter } from './check-names.js';
 import { checkCheckSequences, checkFilter, checkTrackTables } from './check-proxy-rules.js';
 import { checkSamples } from './check-samples.js';
 import {
@@ -48,6 +50,9 @@ export function checkHaproxy(loaded: HaproxyLoadResult, options: CheckHaproxyOpt
       checkUserlistRefs(ctx, line);
       checkSamples(ctx, line);
       checkFilter(ctx, line);
+      checkLogLine(ctx, line);
+      checkNames(ctx, line);
+      checkTrackCounter(ctx, line);
       acls.visit(line);
     }
     if (PROXY_KINDS.has(section.kind) || section.kind === 'defaults') {

@@ -24,7 +24,13 @@ export function checkSize(text: string): ValueVerdict {
   return /^\d+[kKmMgG]?$/.test(text) ? { ok: true } : { ok: false, severity: 'error', reason: `'${text}' is not a size (a number, optionally followed by k, m or g)` };
 }
 
-/** An integer (a leading minus allowed where the keyword accepts one). */
-export function checkInteger(text: string): ValueVerdict {
-  return /^-?\d+$/.test(text) ? { ok: true } : { ok: false, severity: 'error', reason: `'${text}' is not an integer` };
+/** An integer (a leading minus allowed where the keyword accepts one), within [min, max] when given. */
+export function checkInteger(text: string, min?: number, max?: number): ValueVerdict {
+  if (!/^-?\d+$/.test(text)) return { ok: false, severity: 'error', reason: `'${text}' is not an integer` };
+  const n = Number(text);
+  if ((min !== undefined && n < min) || (max !== undefined && n > max)) {
+    const range = max === undefined ? `at least ${min}` : min === undefined ? `at most ${max}` : `between ${min} and ${max}`;
+    return { ok: false, severity: 'error', reason: `${text} is out of range (${range})` };
+  }
+  return { ok: true };
 }

@@ -8,7 +8,14 @@ import type { HaKeywordSpec, HaOptionSpec, HaSectionSpec } from './types.js';
 
 const enumArg = (values: string[]) => [{ name: values.join('|'), value: { type: 'enum' as const, values } }];
 
+const intArg = (name: string, min?: number, max?: number) => [{ name, value: { type: 'int' as const, min, max } }];
+
 export const keywordOverrides: Record<string, Partial<HaKeywordSpec>> = {
+  // Ranges HAProxy enforces (its messages name them).
+  'global:tune.comp.maxlevel': { args: intArg('number', 1, 9) },
+  'global:tune.h2.header-table-size': { args: intArg('number', 4096, 65536) },
+  'global:tune.h2.max-frame-size': { args: intArg('number', 16384, 16777215) },
+  'global:tune.ssl.default-dh-param': { args: intArg('number', 1024) },
   // The 2.8+ manual documents type-req/type-res only in the argument text; the
   // sources (flt_http_comp.c) accept them with the other direction-specific forms.
   'proxy:compression': {
