@@ -52,7 +52,10 @@ export function buildSchema(perVersion: VersionFacts[]): HaGeneratedSchema {
     const s = span(versions, (i) => perVersion[i].sections.has(name));
     if (!s) continue;
     const signature = perVersion[s.last].sectionSignatures.get(name) ?? [...perVersion].reverse().find((v) => v.sectionSignatures.has(name))?.sectionSignatures.get(name);
-    sections.push({ name, versions: versionInfo(versions, s), signature });
+    const docAt = [...perVersion.keys()].filter((i) => i >= s.first && i <= s.last).reverse().find((i) => perVersion[i].sectionDocs.has(name));
+    const spec: HaSectionSpec = { name, versions: versionInfo(versions, s), signature };
+    if (docAt !== undefined) spec.docUrl = `https://docs.haproxy.org/${versions[docAt]}/configuration.html#${perVersion[docAt].sectionDocs.get(name)}`;
+    sections.push(spec);
   }
 
   // Keywords.

@@ -59,6 +59,8 @@ export interface VersionFacts {
   version: string;
   sections: Set<string>;
   sectionSignatures: Map<string, string>;
+  /** Documentation section describing each section kind. */
+  sectionDocs: Map<string, string>;
   keywords: Map<string, VersionKeyword>;
   bindOptions: Map<string, VersionOption>;
   serverOptions: Map<string, VersionOption>;
@@ -136,6 +138,13 @@ export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFa
     version,
     sections: new Set(src.sections),
     sectionSignatures: new Map(),
+    sectionDocs: new Map([
+      ['global', '3'],
+      ['defaults', '4'],
+      ['frontend', '4'],
+      ['backend', '4'],
+      ['listen', '4'],
+    ]),
     keywords: new Map(),
     bindOptions: new Map(),
     serverOptions: new Map(),
@@ -212,6 +221,7 @@ export function collectVersion(version: string, docs: ParsedDoc[], src: SourceFa
       if (group !== 'proxy' && parts.name === group) {
         // The section's own opening line ("userlist <listname>").
         if (!facts.sectionSignatures.has(group)) facts.sectionSignatures.set(group, parts.signature);
+        if (!facts.sectionDocs.has(group)) facts.sectionDocs.set(group, h.section.number);
         continue;
       }
       if (group === 'proxy' && sectionNames.has(parts.name)) continue;

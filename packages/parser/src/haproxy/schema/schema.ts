@@ -5,6 +5,7 @@
 import type { Version } from '../../schema/types.js';
 import { haproxyGenerated } from './keywords.generated.js';
 import { bindOptionOverrides, keywordOverrides, sectionOverrides, serverOptionOverrides } from './overrides.js';
+import { bindOptionSummaries, keywordSummaries, sectionDocUrls, sectionSummaries, serverOptionSummaries } from './summaries.js';
 import type { HaKeywordSpec, HaNamedEntry, HaOptionSpec, HaSectionSpec } from './types.js';
 import { availability, HAPROXY_DEFAULT_VERSION, normalizeHaproxyVersion, type Availability } from './versions.js';
 
@@ -40,10 +41,14 @@ function byName<T extends { name: string }>(list: T[]): Map<string, T> {
   return new Map(list.map((e) => [e.name, e]));
 }
 
-function mergeOptions(list: HaOptionSpec[], overrides: Record<string, Partial<HaOptionSpec>>): Map<string, HaOptionSpec> {
+function mergeOptions(list: HaOptionSpec[], overrides: Record<string, Partial<HaOptionSpec>>, summaries: Record<string, string>): Map<string, HaOptionSpec> {
   const map = new Map<string, HaOptionSpec>();
   for (const o of list) map.set(o.name, { ...o, ...overrides[o.name] });
   for (const [name, o] of Object.entries(overrides)) if (!map.has(name)) map.set(name, { name, ...o });
+  for (const [name, summary] of Object.entries(summaries)) {
+    const o = map.get(name);
+    if (o) o.summary ??= summary;
+  }
   return map;
 }
 
@@ -61,7 +66,8 @@ function build(): Tables {
   for (const k of g.keywords) {
     const key = `${k.group}:${k.name}`;
     seen.add(key);
-    add({ ...k, ...keywordOverrides[key] });
+    const summary = keywordSummaries[key];
+    add({ ...k, ...keywordOverrides[key], ...(summary ? { summary } : {}) });
   }
   for (const [key, o] of Object.entries(keywordOverrides)) {
     if (seen.has(key)) continue;
@@ -80,15 +86,20 @@ function build(): Tables {
     names.set(k.name, [...(names.get(k.name) ?? []), k]);
   }
   const sections = new Map<string, HaSectionSpec>();
-  for (const s of g.sections) sections.set(s.name, { ...s, ...sectionOverrides[s.name] });
+  for (const s of g.sections) {
+    const spec: HaSectionSpec = { ...s, ...sectionOverrides[s.name] };
+    spec.summary ??= sectionSummaries[s.name];
+    spec.docUrl ??= sectionDocUrls[s.name];
+    sections.set(s.name, spec);
+  }
   return {
     sections,
     keywords,
     prefixes,
     byName: names,
-    bindOptions: mergeOptions(g.bindOptions, bindOptionOverrides),
-    serverOptions: mergeOptions(g.serverOptions, serverOptionOverrides),
-    crtLoadOptions: mergeOptions(g.crtLoadOptions, {}),
+    bindOptions: mergeOptions(g.bindOptions, bindOptionOverrides, bindOptionSummaries),
+    serverOptions: mergeOptions(g.serverOptions, serverOptionOverrides, serverOptionSummaries),
+    crtLoadOptions: mergeOptions(g.crtLoadOptions, {}, {}),
     actions: new Map(Object.entries(g.actions).map(([k, v]) => [k, byName(v)])),
     fetches: byName(g.fetches),
     converters: byName(g.converters),
