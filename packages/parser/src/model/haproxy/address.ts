@@ -60,7 +60,23 @@ function isIpv6(host: string): boolean {
  * Never throws; problems go to `error`.
  */
 export function parseHaproxyAddress(text: string, raw: string = text, hasVariable = false): HaAddress {
-  const address: HaAddress = { raw, text, family: 'unknown', transport: 'stream', wildcard: false, hasVariable };
+  // Every field from the start: one object shape for all addresses.
+  const address: HaAddress = {
+    raw,
+    text,
+    prefix: undefined,
+    family: 'unknown',
+    transport: 'stream',
+    host: undefined,
+    wildcard: false,
+    path: undefined,
+    fd: undefined,
+    port: undefined,
+    portEnd: undefined,
+    portOffset: undefined,
+    hasVariable,
+    error: undefined,
+  };
   let rest = text;
   if (rest.startsWith('stream+')) rest = rest.slice(7);
   else if (rest.startsWith('dgram+')) {

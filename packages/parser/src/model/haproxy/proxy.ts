@@ -178,9 +178,12 @@ function buildCommon(section: FlatSection, target: HaProxyLike, registry: Defaul
   if (inheritsFrom && inheritsFrom.rules.length > 0) effective.inheritedRules = [...parent.inheritedRules, ...inheritsFrom.rules];
   const ownState = fork(EMPTY);
   for (const setting of section.settings) {
-    const inheritable = applyInheritable(ownState, EMPTY, setting, env);
-    applyInheritable(effective, parent, setting, env);
-    if (!inheritable && RULE_KEYWORDS.has(setting.keyword)) target.rules.push(parseRule(setting));
+    const keyword = setting.keyword;
+    if (RULE_KEYWORDS.has(keyword)) target.rules.push(parseRule(setting));
+    else if (!NOT_INHERITED.has(keyword)) {
+      applyInheritable(ownState, EMPTY, setting, env);
+      applyInheritable(effective, parent, setting, env);
+    }
     perLine?.(setting, effective);
   }
   if (inheritsFrom) target.inheritsFrom = inheritsFrom;

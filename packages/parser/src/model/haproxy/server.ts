@@ -1,8 +1,8 @@
 import type { Word } from '../../ast/common.js';
 import { parseHaproxyAddress } from './address.js';
-import { SERVER_OPTIONS, forEachOption, parseLineOptions } from './options.js';
+import { SERVER_OPTIONS, parseLineOptions } from './options.js';
 import { argValue, argWord } from './setting.js';
-import { parseDuration, parseInteger } from './values.js';
+import { parseDuration, parseInteger, wordValue } from './values.js';
 import type { Env } from './values.js';
 import type { HaAddress, HaDefaultServer, HaLineOption, HaServer, HaServerOptions, HaSetting } from './types.js';
 
@@ -78,29 +78,31 @@ const FIELDS = ['check', 'backup', 'disabled', 'ssl', 'weight', 'rise', 'fall', 
 /**
  * A server line. Its option list is built on first use: a large configuration has
  * tens of thousands of servers whose options are read through the fields above.
+ * Every field exists from construction (undefined when unset), so all servers share
+ * one object shape.
  */
 class ServerRecord implements HaServer {
-  declare addressWord?: Word;
-  declare template?: string;
-  declare check?: boolean;
-  declare backup?: boolean;
-  declare disabled?: boolean;
-  declare ssl?: boolean;
-  declare weight?: number;
-  declare rise?: number;
-  declare fall?: number;
-  declare inter?: number;
-  declare fastinter?: number;
-  declare downinter?: number;
-  declare maxconn?: number;
-  declare maxqueue?: number;
-  declare checkPort?: number;
-  declare verify?: string;
-  declare cookie?: string;
-  declare sni?: string;
-  declare resolvers?: string;
-  declare initAddr?: string;
-  declare track?: string;
+  addressWord?: Word;
+  template?: string;
+  check?: boolean;
+  backup?: boolean;
+  disabled?: boolean;
+  ssl?: boolean;
+  weight?: number;
+  rise?: number;
+  fall?: number;
+  inter?: number;
+  fastinter?: number;
+  downinter?: number;
+  maxconn?: number;
+  maxqueue?: number;
+  checkPort?: number;
+  verify?: string;
+  cookie?: string;
+  sni?: string;
+  resolvers?: string;
+  initAddr?: string;
+  track?: string;
   private optionList: HaLineOption[] | undefined;
 
   constructor(
@@ -134,7 +136,18 @@ export function parseServer(setting: HaSetting, env: Env, inherited?: HaServerOp
   if (inherited) {
     for (const f of FIELDS) if (inherited[f] !== undefined) (server as unknown as Record<string, unknown>)[f] = inherited[f];
   }
-  forEachOption(setting.node.words, setting.node.keywordLength + addrAt + 1, SERVER_OPTIONS, env, (name, value) => applyOption(server, name, value));
+  const words = setting.node.words;
+  let i = setting.node.keywordLength + addrAt + 1;
+  while (i < words.length) {
+    const name = wordValue(words[i], env);
+    if (SERVER_OPTIONS.get(name) === 1 && i + 1 < words.length) {
+      applyOption(server, name, wordValue(words[i + 1], env));
+      i += 2;
+    } else {
+      applyOption(server, name, undefined);
+      i += 1;
+    }
+  }
   return server;
 }
 

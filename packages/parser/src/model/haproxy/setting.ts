@@ -8,7 +8,7 @@ import type { HaSetting } from './types.js';
  * 120,000 arrays nobody looks at.
  */
 export class SettingRecord implements HaSetting {
-  declare undecided?: boolean;
+  undecided?: boolean;
   private argsCache: Word[] | undefined;
   private valuesCache: string[] | undefined;
 
