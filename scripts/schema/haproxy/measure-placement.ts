@@ -90,6 +90,27 @@ async function main(): Promise<void> {
   const bareLines = Object.keys(bare)
     .sort()
     .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(bare[k])},`);
+  // (4) Keywords of a fixed number of arguments, given one word more.
+  const extraEntries: ProbeEntry[] = [];
+  for (const kind of ['global', 'listen', 'peers', 'mailers', 'ring', 'log-forward', 'resolvers', 'cache', 'fcgi-app', 'userlist', 'program', 'http-errors']) {
+    for (const spec of schema.keywords(kind)) {
+      if (schema.available(spec) !== 'available' || spec.condition || spec.maxArgs === undefined || spec.maxArgs !== spec.minArgs) continue;
+      if (spec.requires && !['openssl', 'lua', 'ot', 'promex'].includes(spec.requires)) continue;
+      const sample = keywordSample(spec);
+      if (typeof sample !== 'string' || sample.includes('\n')) continue;
+      if (sample.split(' ').length !== spec.name.split(' ').length + spec.maxArgs) continue;
+      const header = spec.group === 'global' ? 'global' : spec.group === 'proxy' ? `${spec.contexts.includes('listen') ? 'listen' : spec.contexts[0]} x${i++}` : `${spec.group} x${i++}`;
+      extraEntries.push({ key: `${spec.group}:${spec.name}`, header, lines: [`${sample} extra`] });
+    }
+  }
+  const extraResults = await probe(extraEntries, files, 1);
+  const extra: Record<string, 'error' | 'warning' | 'ignored'> = {};
+  for (const r of extraResults) {
+    extra[r.key] = r.messages.some((m) => m.startsWith('ALERT')) ? 'error' : r.messages.some((m) => m.startsWith('WARNING')) ? 'warning' : 'ignored';
+  }
+  const extraLines = Object.keys(extra)
+    .sort()
+    .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(extra[k])},`);
   const valueLines = Object.keys(values)
     .sort()
     .map((k) => `  ${JSON.stringify(k)}: ${JSON.stringify(values[k])},`);
@@ -121,9 +142,17 @@ ${valueLines.join('\n')}
 export const haproxyMissingArgument: Record<string, 'error' | 'warning' | 'ignored'> = {
 ${bareLines.join('\n')}
 };
+
+/**
+ * What \`haproxy -c\` does with one word more than a keyword of fixed arity takes,
+ * by 'group:name'.
+ */
+export const haproxyExtraArgument: Record<string, 'error' | 'warning' | 'ignored'> = {
+${extraLines.join('\n')}
+};
 `,
   );
-  process.stderr.write(`wrote ${out}: ${Object.keys(table).length} keywords, ${results.length} placements, ${valueResults.length} value checks, ${bareResults.length} bare keywords\n`);
+  process.stderr.write(`wrote ${out}: ${Object.keys(table).length} keywords, ${results.length} placements, ${valueResults.length} value checks, ${bareResults.length} bare keywords, ${extraResults.length} extra arguments\n`);
 }
 
 await main();

@@ -4,7 +4,7 @@
  * whose strictness was measured are value-checked, so an argument HAProxy reads
  * loosely never becomes an error here.
  */
-import { haproxyMissingArgument, haproxyValueStrictness } from '../schema/placement.generated.js';
+import { haproxyExtraArgument, haproxyMissingArgument, haproxyValueStrictness } from '../schema/placement.generated.js';
 import type { HaKeywordSpec } from '../schema/types.js';
 import { pickByVersion } from '../schema/versions.js';
 import type { Line } from './check-keywords.js';
@@ -17,7 +17,7 @@ const argsAt = perEntry((ctx, spec: HaKeywordSpec) => pickByVersion(spec.argsByV
 /** What was measured for a keyword: alone, and with a bad first typed value. */
 const measured = perEntry((_ctx, spec: HaKeywordSpec) => {
   const key = `${spec.group}:${spec.name}`;
-  return { bare: haproxyMissingArgument[key], strictness: haproxyValueStrictness[key] };
+  return { bare: haproxyMissingArgument[key], strictness: haproxyValueStrictness[key], extra: haproxyExtraArgument[key] };
 });
 
 export function checkArguments(ctx: CheckContext, line: Line): void {
@@ -25,7 +25,7 @@ export function checkArguments(ctx: CheckContext, line: Line): void {
   const spec = resolved.spec;
   if (!spec || ctx.schema.available(spec) !== 'available') return;
   const args = resolved.args;
-  const { bare, strictness } = measured(ctx, spec);
+  const { bare, strictness, extra } = measured(ctx, spec);
   const last = resolved.nameWords[resolved.nameWords.length - 1];
   // `no option x` and `default option x` take no argument of their own.
   if (resolved.modifier) return;
@@ -40,6 +40,18 @@ export function checkArguments(ctx: CheckContext, line: Line): void {
       `'${spec.name}' needs ${spec.minArgs === 1 ? 'an argument' : `${spec.minArgs} arguments`} (${spec.signature?.[0] ?? ''}): ${effect}`,
       setting.fileName,
       { start: resolved.nameWords[0].start, end: last.end },
+    );
+    return;
+  }
+  // Measured: a keyword of fixed arity refuses a word more.
+  if (extra === 'error' && spec.maxArgs !== undefined && args.length > spec.maxArgs && !spec.condition) {
+    const word = args[spec.maxArgs];
+    ctx.report(
+      'schema/too-many-arguments',
+      'error',
+      `'${spec.name}' takes ${spec.maxArgs === 0 ? 'no argument' : spec.maxArgs === 1 ? 'one argument' : `${spec.maxArgs} arguments`}: ${ctx.haproxy} refuses the extra '${word.value}' and does not start`,
+      setting.fileName,
+      word,
     );
     return;
   }

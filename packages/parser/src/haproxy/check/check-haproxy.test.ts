@@ -43,6 +43,7 @@ const CASES: Case[] = [
   { name: 'keyword of a later release', text: 'global\n  tune.stick-counters 4\n', found: ['2:3 error schema/keyword-too-new'], says: 'from HAProxy 2.8' },
   { name: 'the 1.5 listen address form', text: `${defaults}listen web 0.0.0.0:8080\n  server s 127.0.0.1:80\n`, found: ['6:12 error schema/legacy-listen-address'], says: "bind 0.0.0.0:8080" },
   { name: 'missing argument', text: `${defaults}backend be\n  timeout server\n`, found: ['7:3 error schema/missing-argument'] },
+  { name: 'an argument too many', text: 'global\n  daemon now\n', found: ['2:10 error schema/too-many-arguments'] },
   { name: 'bad duration', text: `${defaults}backend be\n  timeout server 5x\n`, found: ['7:18 error schema/invalid-value'] },
   { name: 'unit followed by text only warns', text: `${defaults}backend be\n  timeout server 5sec\n`, found: ['7:18 warning schema/invalid-value'] },
   { name: 'unknown proxy mode', text: `${defaults}backend be\n  mode https\n`, found: ['7:8 error schema/invalid-value'] },
