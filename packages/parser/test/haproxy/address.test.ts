@@ -62,3 +62,33 @@ describe('HAProxy addresses (str2sa_range)', () => {
     expect(addressesOverlap(a('/run/a.sock'), a('unix@/run/a.sock'))).toBe(true);
   });
 });
+
+describe('durations and integers', () => {
+  it('reads HAProxy time values', async () => {
+    const { parseDuration } = await import('../../src/index.js');
+    expect(parseDuration('2s')).toBe(2000);
+    expect(parseDuration('1500')).toBe(1500);
+    expect(parseDuration('1m')).toBe(60_000);
+    expect(parseDuration('10', 's')).toBe(10_000);
+    expect(parseDuration('250us')).toBe(0.25);
+    expect(parseDuration('2toString')).toBeUndefined();
+    expect(parseDuration('s')).toBeUndefined();
+    expect(parseDuration('-1s')).toBeUndefined();
+  });
+});
+
+describe('IPv4 recognition', () => {
+  it.each([
+    ['0.0.0.0', 'ipv4'],
+    ['255.255.255.255', 'ipv4'],
+    ['10.0.0.1', 'ipv4'],
+    ['256.1.1.1', 'hostname'],
+    ['1.2.3', 'hostname'],
+    ['1.2.3.4.5', 'hostname'],
+    ['01.2.3.4', 'hostname'],
+    ['1..3.4', 'hostname'],
+    ['::ffff:10.0.0.1', 'ipv6'],
+  ])('%s → %s', (host, family) => {
+    expect(parseHaproxyAddress(host.includes(':') ? `[${host}]:80` : `${host}:80`).family).toBe(family);
+  });
+});

@@ -6,65 +6,50 @@ import { parseDuration, parseInteger, wordValue } from './values.js';
 import type { Env } from './values.js';
 import type { HaAddress, HaDefaultServer, HaLineOption, HaServer, HaServerOptions, HaSetting } from './types.js';
 
+const OptionKind = { flag: 0, int: 1, port: 2, time: 3, text: 4, initAddr: 5 } as const;
+
+/** What each option sets: [field, kind, flag value]. A Map lookup, not a chain of string compares. */
+const OPTION_ACTIONS: ReadonlyMap<string, readonly [keyof HaServerOptions, number, boolean?]> = new Map([
+  ['check', ['check', OptionKind.flag, true]],
+  ['no-check', ['check', OptionKind.flag, false]],
+  ['backup', ['backup', OptionKind.flag, true]],
+  ['no-backup', ['backup', OptionKind.flag, false]],
+  ['disabled', ['disabled', OptionKind.flag, true]],
+  ['enabled', ['disabled', OptionKind.flag, false]],
+  ['ssl', ['ssl', OptionKind.flag, true]],
+  ['no-ssl', ['ssl', OptionKind.flag, false]],
+  ['weight', ['weight', OptionKind.int]],
+  ['rise', ['rise', OptionKind.int]],
+  ['fall', ['fall', OptionKind.int]],
+  ['maxconn', ['maxconn', OptionKind.int]],
+  ['maxqueue', ['maxqueue', OptionKind.int]],
+  ['port', ['checkPort', OptionKind.int]],
+  ['inter', ['inter', OptionKind.time]],
+  ['fastinter', ['fastinter', OptionKind.time]],
+  ['downinter', ['downinter', OptionKind.time]],
+  ['verify', ['verify', OptionKind.text]],
+  ['cookie', ['cookie', OptionKind.text]],
+  ['sni', ['sni', OptionKind.text]],
+  ['resolvers', ['resolvers', OptionKind.text]],
+  ['track', ['track', OptionKind.text]],
+  ['init-addr', ['initAddr', OptionKind.text]],
+] as const);
+
 /** Applies one option, as HAProxy does: later options win, `no-X` undoes `X`. */
 function applyOption(target: HaServerOptions, name: string, value: string | undefined): void {
-  switch (name) {
-    case 'check':
-      target.check = true;
-      break;
-    case 'no-check':
-      target.check = false;
-      break;
-    case 'backup':
-      target.backup = true;
-      break;
-    case 'no-backup':
-      target.backup = false;
-      break;
-    case 'disabled':
-      target.disabled = true;
-      break;
-    case 'enabled':
-      target.disabled = false;
-      break;
-    case 'ssl':
-      target.ssl = true;
-      break;
-    case 'no-ssl':
-      target.ssl = false;
-      break;
-    case 'weight':
-    case 'rise':
-    case 'fall':
-    case 'maxconn':
-    case 'maxqueue': {
-      const n = parseInteger(value);
-      if (n !== undefined) target[name] = n;
-      break;
-    }
-    case 'port': {
-      const n = parseInteger(value);
-      if (n !== undefined) target.checkPort = n;
-      break;
-    }
-    case 'inter':
-    case 'fastinter':
-    case 'downinter': {
-      const ms = value === undefined ? undefined : parseDuration(value);
-      if (ms !== undefined) target[name] = ms;
-      break;
-    }
-    case 'verify':
-    case 'cookie':
-    case 'sni':
-    case 'resolvers':
-    case 'track':
-      if (value !== undefined) target[name] = value;
-      break;
-    case 'init-addr':
-      if (value !== undefined) target.initAddr = value;
-      break;
-  }
+  const action = OPTION_ACTIONS.get(name);
+  if (!action) return;
+  const fields = target as unknown as Record<string, unknown>;
+  const [field, kind, flag] = action;
+  if (kind === OptionKind.flag) fields[field] = flag;
+  else if (value === undefined) return;
+  else if (kind === OptionKind.int) {
+    const n = parseInteger(value);
+    if (n !== undefined) fields[field] = n;
+  } else if (kind === OptionKind.time) {
+    const ms = parseDuration(value);
+    if (ms !== undefined) fields[field] = ms;
+  } else fields[field] = value;
 }
 
 /** Applies a list of options in order. */

@@ -10,17 +10,38 @@ export function wordValue(word: Word, env: Env, pseudo?: PseudoVariables): strin
   return word.hasVariable ? expandWordValue(word, env, pseudo) : word.value;
 }
 
-const TIME_UNITS: Record<string, number> = { us: 0.001, ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const TIME_UNITS: ReadonlyMap<string, number> = new Map([
+  ['us', 0.001],
+  ['ms', 1],
+  ['s', 1000],
+  ['m', 60_000],
+  ['h', 3_600_000],
+  ['d', 86_400_000],
+]);
+
+/** Leading decimal digits: [value, index after them]; value -1 when there are none. */
+function leadingDigits(text: string): [number, number] {
+  let n = 0;
+  let i = 0;
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    n = n * 10 + c;
+  }
+  return [i === 0 ? -1 : n, i];
+}
 
 /** An HAProxy time value in milliseconds (`2s`, `1500`, `1m`); undefined when unparsable. */
 export function parseDuration(text: string, defaultUnit: 'ms' | 's' = 'ms'): number | undefined {
-  const m = /^(\d+)(us|ms|s|m|h|d)?$/.exec(text);
-  if (!m) return undefined;
-  return Number(m[1]) * TIME_UNITS[m[2] ?? defaultUnit];
+  const [n, end] = leadingDigits(text);
+  if (n < 0) return undefined;
+  const factor = TIME_UNITS.get(end === text.length ? defaultUnit : text.slice(end));
+  return factor === undefined ? undefined : n * factor;
 }
 
 /** A non-negative decimal integer; undefined when the text is not one. */
 export function parseInteger(text: string | undefined): number | undefined {
-  if (text === undefined || !/^\d+$/.test(text)) return undefined;
-  return Number(text);
+  if (text === undefined) return undefined;
+  const [n, end] = leadingDigits(text);
+  return n >= 0 && end === text.length ? n : undefined;
 }
