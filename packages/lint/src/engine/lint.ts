@@ -99,9 +99,11 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
   }
   const sourceOf = (fileName: string) => sources.get(path.resolve(fileName))?.source;
 
+  const superseded = supersededCodes(options.rules ?? [], config);
   const all: Finding[] = [];
   for (const document of documents) {
     for (const d of document.diagnostics) {
+      if (superseded.has(d.code)) continue;
       const finding = diagnosticToFinding(d, sourceOf(d.fileName), config);
       if (finding) all.push(finding);
     }
@@ -158,6 +160,16 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
   }
   results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   return { results, unreadable, documents, hosts, clusters, findings: kept };
+}
+
+/** Checker codes that enabled rules report themselves (`RuleMeta.supersedes`); their diagnostics are dropped. */
+function supersededCodes(rules: readonly Rule<any, any, any>[], config: CfglintConfig): Set<string> {
+  const codes = new Set<string>();
+  for (const rule of rules) {
+    if ((config.rules[rule.id]?.severity ?? rule.meta.severity) === 'off') continue;
+    for (const code of rule.meta.supersedes ?? []) codes.add(code);
+  }
+  return codes;
 }
 
 /** Removes a comment: its whole line when it stands alone, else it and the blanks before it. */

@@ -19,6 +19,11 @@ export interface RuleMeta {
   fixable?: boolean;
   /** Whether it offers behaviour-changing remedies as suggestions. */
   hasSuggestions?: boolean;
+  /**
+   * Checker finding codes (`schema/…`) this rule reports itself, with a fix: while the
+   * rule is on, those diagnostics are dropped so each problem shows once.
+   */
+  supersedes?: readonly string[];
 }
 
 export interface Related {
