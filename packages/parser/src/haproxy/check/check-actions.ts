@@ -33,12 +33,14 @@ export function checkAction(ctx: CheckContext, line: Line): void {
   if (!kind || !(kind in BUILT_IN)) return;
   const word = line.resolved.args[0];
   if (!word || word.hasVariable) return;
-  const name = tableName(bareWord(word.value));
-  if (BUILT_IN[kind].includes(name)) return;
+  const bare = bareWord(word.value);
+  const name = tableName(bare);
+  if (BUILT_IN[kind].includes(name) || BUILT_IN[kind].includes(bare)) return;
   // Actions that Lua scripts register at load time (`lua.NAME`) cannot be known here.
   if (name.startsWith('lua.')) return;
-  // inspect-delay and the like are keywords of their own, not rules.
-  const entry = ctx.schema.action(kind, name);
+  // The exact name first (sc-inc-gpc0), then its numbered family (track-sc0 → track-sc).
+  const exact = ctx.schema.action(kind, bare);
+  const entry = exact && ctx.schema.available(exact) === 'available' ? exact : (ctx.schema.action(kind, name) ?? exact);
   if (entry && ctx.schema.available(entry) === 'available') {
     if (entry.requires && !ctx.features.has(entry.requires)) {
       ctx.report('schema/missing-build-option', ctx.featuresGiven ? 'error' : 'warning', `the '${kind}' action '${name}' needs HAProxy built with ${entry.requires}`, line.setting.fileName, word);

@@ -57,6 +57,8 @@ const CASES: Case[] = [
   { name: 'dynamic backend names are not resolved', text: `${defaults}frontend fe\n  bind :8080\n  use_backend %[req.hdr(host),lower]\n`, found: [] },
   { name: 'undefined ACL', text: `${defaults}frontend fe\n  bind :8080\n  http-request deny if bad_guy\n`, found: ['8:24 error reference/undefined-acl'] },
   { name: 'ACL used before it is declared', text: `${defaults}frontend fe\n  bind :8080\n  http-request deny if bad\n  acl bad src 10.0.0.1\n`, found: ['8:24 error reference/undefined-acl'], says: 'before the line that declares it' },
+  { name: 'negated anonymous ACLs', text: `${defaults}frontend fe\n  bind :8080\n  http-request redirect scheme https code 301 if !{ ssl_fc } !{ src 10.0.0.0/8 }\n`, found: [] },
+  { name: 'unknown fetch in an anonymous ACL', text: `${defaults}frontend fe\n  bind :8080\n  http-request deny if { ssl_fcc }\n`, found: ['8:26 error schema/unknown-sample'] },
   { name: 'predefined ACLs need no declaration', text: `${defaults}frontend fe\n  bind :8080\n  http-request deny if !LOCALHOST METH_POST\n`, found: [] },
   { name: 'undefined userlist', text: `${defaults}frontend fe\n  bind :8080\n  acl auth http_auth(admins)\n  http-request auth if !auth\n`, found: ['8:12 error reference/undefined-userlist'] },
   { name: 'two backends with one name', text: `${defaults}backend be\nbackend be\n`, found: ['7:9 error reference/duplicate-proxy'] },

@@ -5,14 +5,14 @@
  * or predefined).
  */
 import type { Word } from '../../ast/common.js';
-import { parseCondition } from '../../model/haproxy/acl.js';
 import type { HaProxy, HaSectionBase } from '../../model/haproxy/types.js';
 import type { Line } from './check-keywords.js';
+import { aclName, conditionParts } from './condition-words.js';
 import type { CheckContext } from './context.js';
 import { didYouMean } from './suggest.js';
 
 /** Keywords that take `if|unless COND` even where the docs write it differently. */
-const CONDITION_KEYWORDS = new Set(['use_backend', 'use-server', 'redirect', 'block', 'http-request', 'http-response', 'http-after-response', 'stats http-request', 'errorfile']);
+const CONDITION_KEYWORDS = new Set(['use_backend', 'use-server', 'redirect', 'block', 'http-request', 'http-response', 'http-after-response', 'stats http-request']);
 
 /** The words of a line's condition (after `if`/`unless`), if it has one. */
 function conditionOf(line: Line): { kind: 'if' | 'unless'; keyword: Word; words: Word[] } | undefined {
@@ -48,13 +48,8 @@ export class AclScope {
     }
     const cond = conditionOf(line);
     if (!cond) return;
-    const parsed = parseCondition(
-      cond.kind,
-      cond.keyword,
-      cond.words,
-      cond.words.map((w) => w.value),
-    );
-    for (const ref of parsed.aclRefs) {
+    for (const word of conditionParts(cond.words).named) {
+      const ref = { word, name: aclName(word) };
       if (ref.word.hasVariable || !ref.name) continue;
       if (this.declared.has(ref.name)) continue;
       const pre = this.ctx.schema.predefinedAcl(ref.name);

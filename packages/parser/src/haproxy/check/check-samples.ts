@@ -5,9 +5,9 @@
  * load time (`lua.NAME`) cannot be known here and are left alone.
  */
 import type { Word } from '../../ast/common.js';
-import { parseCondition } from '../../model/haproxy/acl.js';
 import type { HaNamedEntry } from '../schema/types.js';
 import type { Line } from './check-keywords.js';
+import { conditionParts } from './condition-words.js';
 import type { CheckContext } from './context.js';
 import { logFormatExprs, parseSampleExpr, type ExprName, type ParsedExpr } from './sample-expr.js';
 import { didYouMean } from './suggest.js';
@@ -33,9 +33,7 @@ export function checkSamples(ctx: CheckContext, line: Line): void {
   for (let i = 0; i < args.length; i++) {
     const v = args[i].value;
     if ((v !== 'if' && v !== 'unless') || args[i].quoted) continue;
-    const words = args.slice(i + 1);
-    const cond = parseCondition(v, args[i], words, words.map((w) => w.value));
-    for (const anon of cond.anonymousAcls) if (anon[0]) checkCriterion(ctx, line, anon[0]);
+    for (const anon of conditionParts(args.slice(i + 1)).anonymous) if (anon[0]) checkCriterion(ctx, line, anon[0]);
     break;
   }
 }

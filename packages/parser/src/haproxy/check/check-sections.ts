@@ -93,7 +93,6 @@ function legacyAddress(ctx: CheckContext, section: HaSectionBase): void {
 
 /** Two frontends, two backends, or a listen and either, with one name. */
 export function checkDuplicateProxies(ctx: CheckContext): void {
-  const seen = new Map<string, HaSectionBase & { kind: string }>();
   const sides = (kind: string) => (kind === 'listen' ? ['frontend', 'backend'] : [kind]);
   const byKey = new Map<string, HaSectionBase>();
   for (const p of ctx.loaded.model.proxies) {
@@ -102,10 +101,12 @@ export function checkDuplicateProxies(ctx: CheckContext): void {
       const key = `${side}\u0000${p.name}`;
       const prev = byKey.get(key);
       if (prev && prev !== p) {
+        // 1.5 only warned; 1.6 made it an error.
+        const fatal = ctx.atLeast('1.6');
         ctx.report(
           'reference/duplicate-proxy',
-          'error',
-          `${p.kind} '${p.name}' has the same name as the ${prev.kind} declared before it: ${ctx.haproxy} refuses to start`,
+          fatal ? 'error' : 'warning',
+          `${p.kind} '${p.name}' has the same name as the ${prev.kind} declared before it: ${fatal ? `${ctx.haproxy} refuses to start` : 'statistics and logs cannot tell them apart, and HAProxy 1.6 and later refuse it'}`,
           p.fileName,
           p.nameWord,
           [ctx.related(prev.fileName, prev.nameWord ?? prev.node.keyword, `${prev.kind} '${p.name}' is declared here`)],
@@ -114,6 +115,5 @@ export function checkDuplicateProxies(ctx: CheckContext): void {
       }
       byKey.set(key, p);
     }
-    seen.set(p.name, p);
   }
 }
