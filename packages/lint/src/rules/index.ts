@@ -2,6 +2,22 @@ import type { Rule } from '../engine/rule.js';
 import keepalivedLeftoverPersistenceTimeout from './keepalived/leftover-persistence-timeout.js';
 import keepalivedMissingVrrpIptables from './keepalived/missing-vrrp-iptables.js';
 import keepalivedVridMismatch from './keepalived/vrid-mismatch.js';
+import keepalivedAdvertIntMismatch from './keepalived/advert-int-mismatch.js';
+import keepalivedAuthMismatch from './keepalived/auth-mismatch.js';
+import keepalivedBackupOutranksMaster from './keepalived/backup-outranks-master.js';
+import keepalivedMasterPriorityTie from './keepalived/master-priority-tie.js';
+import keepalivedNopreemptIneffective from './keepalived/nopreempt-ineffective.js';
+import keepalivedRealServerDuplicate from './keepalived/real-server-duplicate.js';
+import keepalivedRealServerPortMismatch from './keepalived/real-server-port-mismatch.js';
+import keepalivedRenamedKeyword from './keepalived/renamed-keyword.js';
+import keepalivedRouterIdDuplicate from './keepalived/router-id-duplicate.js';
+import keepalivedScriptSecurityMissing from './keepalived/script-security-missing.js';
+import keepalivedStockSampleLeftover from './keepalived/stock-sample-leftover.js';
+import keepalivedVersionMismatch from './keepalived/version-mismatch.js';
+import keepalivedVipAddressConflict from './keepalived/vip-address-conflict.js';
+import keepalivedVipMismatch from './keepalived/vip-mismatch.js';
+import keepalivedVirtualServerEmpty from './keepalived/virtual-server-empty.js';
+import keepalivedVridCollision from './keepalived/vrid-collision.js';
 import haproxyLegacyListenAddress from './haproxy/legacy-listen-address.js';
 import portConflict from './port-conflict.js';
 
@@ -10,6 +26,22 @@ export const rules: readonly Rule<any, any, any>[] = [
   keepalivedLeftoverPersistenceTimeout,
   keepalivedMissingVrrpIptables,
   keepalivedVridMismatch,
+  keepalivedAdvertIntMismatch,
+  keepalivedAuthMismatch,
+  keepalivedBackupOutranksMaster,
+  keepalivedMasterPriorityTie,
+  keepalivedNopreemptIneffective,
+  keepalivedRealServerDuplicate,
+  keepalivedRealServerPortMismatch,
+  keepalivedRenamedKeyword,
+  keepalivedRouterIdDuplicate,
+  keepalivedScriptSecurityMissing,
+  keepalivedStockSampleLeftover,
+  keepalivedVersionMismatch,
+  keepalivedVipAddressConflict,
+  keepalivedVipMismatch,
+  keepalivedVirtualServerEmpty,
+  keepalivedVridCollision,
   haproxyLegacyListenAddress,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
