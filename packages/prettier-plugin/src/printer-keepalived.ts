@@ -105,7 +105,13 @@ class KeepalivedUnits {
     if (s.value.length > 0) end = Math.max(end, s.value[s.value.length - 1].end);
     if (s.continuations && s.continuations.length > 0) end = Math.max(end, s.continuations[s.continuations.length - 1].end);
     if (s.innerComments && s.innerComments.length > 0) end = Math.max(end, s.innerComments[s.innerComments.length - 1].end);
-    this.units.push(this.withComment(first.start, end, depth, null, s.trailingComment, true));
+    const trailing = s.trailingComment;
+    if (trailing && trailing.start < end) {
+      // A comment inside the continued lines is part of the verbatim text already.
+      this.units.push(canonicalUnit(first.start, Math.max(end, trailing.end), depth, false, false, true));
+      return;
+    }
+    this.units.push(this.withComment(first.start, end, depth, null, trailing, true));
   }
 
   /**
