@@ -2,7 +2,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { formatText, FormatSyntaxError } from '../src/index.js';
+import * as prettier from 'prettier';
+import plugin, { formatText, FormatSyntaxError } from '../src/index.js';
 import { prepareText } from '../src/engine/format.js';
 import { parseForFormat } from '../src/engine/parse.js';
 import { layoutAst } from '../src/engine/print.js';
@@ -90,6 +91,28 @@ describe.skipIf(!existsSync(corpus))('layout only, on every fixture and ../share
       expect(stats.refused).toBeLessThan(stats.files / 20);
     });
   }
+
+  it('prints the same bytes through Prettier as through the direct engine, and refuses the same files', async () => {
+    const differ: string[] = [];
+    for (const { file, language } of ALL) {
+      const text = readFileSync(file, 'utf8');
+      let direct: string | Error;
+      let viaPrettier: string | Error;
+      try {
+        direct = formatText(text, language, {}, file);
+      } catch (error) {
+        direct = error as Error;
+      }
+      try {
+        viaPrettier = await prettier.format(text, { parser: language, plugins: [plugin], filepath: file });
+      } catch (error) {
+        viaPrettier = error as Error;
+      }
+      const same = typeof direct === 'string' ? direct === viaPrettier : viaPrettier instanceof SyntaxError;
+      if (!same) differ.push(file);
+    }
+    expect(differ).toEqual([]);
+  });
 
   it('never leaves trailing blanks, except an escaped space that ends a word', () => {
     for (const { file, language } of ALL) {
