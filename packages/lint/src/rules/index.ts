@@ -19,6 +19,9 @@ import keepalivedVipMismatch from './keepalived/vip-mismatch.js';
 import keepalivedVirtualServerEmpty from './keepalived/virtual-server-empty.js';
 import keepalivedVridCollision from './keepalived/vrid-collision.js';
 import haproxyLegacyListenAddress from './haproxy/legacy-listen-address.js';
+import haproxyServerNameDuplicate from './haproxy/server-name-duplicate.js';
+import haproxyTimeoutMissing from './haproxy/timeout-missing.js';
+import haproxyFrontendBindMissing from './haproxy/frontend-bind-missing.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -43,6 +46,9 @@ export const rules: readonly Rule<any, any, any>[] = [
   keepalivedVirtualServerEmpty,
   keepalivedVridCollision,
   haproxyLegacyListenAddress,
+  haproxyServerNameDuplicate,
+  haproxyTimeoutMissing,
+  haproxyFrontendBindMissing,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 

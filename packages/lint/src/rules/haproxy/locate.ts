@@ -39,8 +39,12 @@ export function isDisabled(proxy: HaProxy): boolean {
   return disabled;
 }
 
-/** Whether a word's value depends on a variable (`${VAR}`, VTest macros): no verdict on it. */
-export const hasVariable = (word: Word | undefined): boolean => !!word?.hasVariable;
+/**
+ * Whether a word's value is only known once something expands it: HAProxy's `"${VAR}"`,
+ * or a `${macro}` that a test harness (VTest) substitutes before HAProxy reads the file.
+ * Rules give no verdict on such words.
+ */
+export const hasVariable = (word: Word | undefined): boolean => !!word && (!!word.hasVariable || word.text.includes('${'));
 
 /** Offset of the end of the line holding `offset` (before `\r\n` or `\n`), and the line break used. */
 export function lineEnd(text: string, offset: number): { end: number; eol: string } {
@@ -74,8 +78,9 @@ export function bodyIndent(text: string, section: HaSectionBase): string {
   return '    ';
 }
 
-/** An edit inserting a new directive line right after a section's header line (after its trailing comment). */
-export function insertAfterHeader(text: string, section: HaSectionBase, line: string): Edit {
+/** An edit inserting directive lines right after a section's header line (after its trailing comment). */
+export function insertAfterHeader(text: string, section: HaSectionBase, lines: string[]): Edit {
   const { end, eol } = lineEnd(text, section.node.keyword.start);
-  return { fileName: section.fileName, start: end, end, text: `${eol}${bodyIndent(text, section)}${line}` };
+  const indent = bodyIndent(text, section);
+  return { fileName: section.fileName, start: end, end, text: lines.map((l) => `${eol}${indent}${l}`).join('') };
 }
