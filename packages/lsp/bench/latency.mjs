@@ -62,7 +62,7 @@ function haproxyOfLines(lines) {
 }
 
 async function startServer(server, root) {
-  const child = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(process.env.CFGLINT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const listeners = new Set();
   conn.onNotification('textDocument/publishDiagnostics', (p) => {

@@ -43,12 +43,12 @@ export function occurrences(doc: ConfigDocument, site: NameSite): Located[] {
   return out.sort((a, b) => a.chunk.start + a.site.start - (b.chunk.start + b.site.start));
 }
 
-/** All definitions of a kind (for completion), optionally in one scope. */
-export function definitionsOfKind(doc: ConfigDocument, kind: NameSite['kind'], scope?: string): Located[] {
-  const out: Located[] = [];
+/** The names of all definitions of a kind (for completion), optionally in one scope; no positions computed. */
+export function definedNames(doc: ConfigDocument, kind: NameSite['kind'], scope?: string): string[] {
+  const out: string[] = [];
   for (const chunk of doc.chunks) {
     for (const d of symbolsOf(chunk).definitions) {
-      if (d.kind === kind && (scope === undefined || d.scope === scope)) out.push(locate(chunk, d, true));
+      if (d.kind === kind && (scope === undefined || d.scope === scope)) out.push(d.name);
     }
   }
   return out;

@@ -1,6 +1,6 @@
 import { CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type Position } from 'vscode-languageserver';
 import { cursorContext, type CursorContext } from '../analysis/cursor.js';
-import { definitionsOfKind } from '../analysis/names.js';
+import { definedNames } from '../analysis/names.js';
 import { haproxyOptions, haproxySections, keywordsIn, type KeywordInfo } from '../analysis/schema.js';
 import type { NameKind } from '../analysis/symbols.js';
 import type { ConfigDocument } from '../document/config-document.js';
@@ -66,8 +66,7 @@ function values(list: string[], c: CursorContext, end: Position, kind: Completio
 }
 
 function names(doc: ConfigDocument, kind: NameKind, c: CursorContext, end: Position, scope?: string): CompletionItem[] {
-  const defs = definitionsOfKind(doc, kind, scope);
-  return values(defs.map((d) => d.site.name), c, end, CompletionItemKind.Reference, kind);
+  return values(definedNames(doc, kind, scope), c, end, CompletionItemKind.Reference, kind);
 }
 
 /** The schema's allowed values of argument `index` of a keyword, if it lists them. */
@@ -99,7 +98,7 @@ function haproxyCompletions(doc: ConfigDocument, c: CursorContext, end: Position
   const scope = c.section ? `${c.section.keyword.value} ${c.section.args[0]?.value ?? ''}@${c.section.start}` : undefined;
   if (/http_auth(_group)?\($/.test(c.prefix)) {
     const at = c.prefix.lastIndexOf('(') + 1;
-    return definitionsOfKind(doc, 'userlist').map((d) => ({ label: d.site.name, kind: CompletionItemKind.Reference, textEdit: { range: range({ line: end.line, character: c.wordStart.character + at }, end), newText: d.site.name } }));
+    return definedNames(doc, 'userlist').map((name) => ({ label: name, kind: CompletionItemKind.Reference, textEdit: { range: range({ line: end.line, character: c.wordStart.character + at }, end), newText: name } }));
   }
   const condAt = w.findIndex((x, i) => i > 0 && (x === 'if' || x === 'unless'));
   if (condAt >= 0) {
