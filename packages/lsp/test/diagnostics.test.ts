@@ -36,9 +36,11 @@ describe('diagnostics', () => {
         range: { start: { line: 1, character: 9 }, end: { line: 1, character: 13 } },
       }),
     ]);
-    const cleared = client.diagnostics(uri, (d) => d.length === 0);
+    // (lint rules may still have things to say about the file; the syntax error must be gone)
+    const syntax = (d: { code?: unknown }[]) => d.filter((x) => /^(lex|parse)\//.test(String(x.code)));
+    const cleared = client.diagnostics(uri, (d) => syntax(d).length === 0);
     await client.change(uri, 2, [{ range: { start: { line: 1, character: 13 }, end: { line: 1, character: 13 } }, text: '"' }]);
-    expect(await cleared).toEqual([]);
+    expect(syntax(await cleared)).toEqual([]);
   });
 
   it('keeps positions right after edits above a finding (lines added and removed)', async () => {
