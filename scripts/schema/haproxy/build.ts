@@ -144,12 +144,15 @@ export function buildSchema(perVersion: VersionFacts[]): HaGeneratedSchema {
       const spec: HaOptionSpec = { name };
       const info = versionInfo(versions, s);
       if (info) spec.versions = info;
-      const skip = newest.skip ?? [...perVersion.slice(s.first, s.last + 1)].reverse().map((v) => pick(v).get(name)?.skip).find((x) => x !== undefined);
+      let skip = newest.skip ?? [...perVersion.slice(s.first, s.last + 1)].reverse().map((v) => pick(v).get(name)?.skip).find((x) => x !== undefined);
+      // Some parsers read their values themselves and register no count (a server's
+      // `source`, `set-proxy-v2-tlv-fmt(ID) [FMT]`): when the documented shape shows
+      // words after the name, the count is left unknown so checks stop there.
+      const docSig = documented ? signatureFacts(documented.signatures.map((sig) => sig.replace(/^\(\S*\)\s*/, ''))) : undefined;
+      const docCount = docSig && docSig.maxArgs !== undefined && docSig.maxArgs === docSig.minArgs ? docSig.minArgs : undefined;
+      if (skip === 0 && docSig && (docSig.maxArgs === undefined || docSig.maxArgs > 0)) skip = undefined;
+      else if (skip === undefined && docCount !== undefined) skip = docCount;
       if (skip !== undefined) spec.skip = skip;
-      else if (documented) {
-        const sig = signatureFacts(documented.signatures);
-        if (sig && sig.maxArgs !== undefined && sig.maxArgs === sig.minArgs) spec.skip = sig.minArgs;
-      }
       if (newest.defaultOk === false) spec.defaultOk = false;
       if (documented) spec.signature = documented.signatures;
       else spec.undocumented = true;

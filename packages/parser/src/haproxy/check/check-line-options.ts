@@ -9,6 +9,7 @@ import { parseHaproxyAddress } from '../../model/haproxy/address.js';
 import type { HaKeywordSpec, HaOptionSpec } from '../schema/types.js';
 import type { Line } from './check-keywords.js';
 import { perEntry, type CheckContext } from './context.js';
+import { bareWord } from './resolve.js';
 import { didYouMean } from './suggest.js';
 
 interface LineShape {
@@ -63,7 +64,9 @@ export function checkLineOptions(ctx: CheckContext, line: Line): void {
     const word = args[i];
     const name = word.value;
     if (word.hasVariable) return;
-    const opt = shape.kind === 'bind' ? ctx.schema.bindOption(name) : ctx.schema.serverOption(name);
+    const lookup = (n: string) => (shape.kind === 'bind' ? ctx.schema.bindOption(n) : ctx.schema.serverOption(n));
+    // Some options carry their argument in parentheses (`set-proxy-v2-tlv-fmt(0xE1)`).
+    const opt = lookup(name) ?? (name.includes('(') ? lookup(bareWord(name)) : undefined);
     if (!opt) {
       reportUnknownOption(ctx, line, shape.kind, word);
       return;
@@ -90,6 +93,7 @@ export function checkLineOptions(ctx: CheckContext, line: Line): void {
       ctx.report('schema/option-not-allowed', 'error', `'${name}' cannot be set on a default-server line: ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
     }
     const skip = optionSkip(opt, name, shape.kind);
+    if (skip === undefined) return;
     if (i + skip >= args.length && skip > 0) {
       ctx.report('schema/missing-option-value', 'error', `the ${shape.kind} option '${name}' needs a value: ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
       return;
@@ -102,10 +106,11 @@ export function checkLineOptions(ctx: CheckContext, line: Line): void {
   }
 }
 
-function optionSkip(opt: HaOptionSpec, name: string, kind: string): number {
+/** Words the option takes; undefined when the tables do not know (the rest of the line is not checked). */
+function optionSkip(opt: HaOptionSpec, name: string, kind: string): number | undefined {
   // A server's `source` parses its own words (registered with no count).
   if (kind === 'server' && name === 'source') return 1;
-  return opt.skip ?? 0;
+  return opt.skip;
 }
 
 function reportUnknownOption(ctx: CheckContext, line: Line, kind: 'bind' | 'server', word: Word): void {
