@@ -12,7 +12,7 @@
  * left out and counted.
  */
 import { createHash } from 'node:crypto';
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -283,10 +283,71 @@ export async function measureHaproxyFidelity(options: HaproxyFidelityOptions = {
   };
 }
 
-// `npx tsx scripts/fidelity/haproxy.ts [--labels] [--verbose] [FILTER]` prints the figures.
+export interface RegTestAgreement {
+  tag: string;
+  version: string;
+  /** Configurations the tests expect HAProxy to start with, and those cfglint finds an error in. */
+  good: number;
+  goodWithError: number;
+  /** `-conf-BAD` configurations, and those cfglint flags. */
+  bad: number;
+  badFlagged: number;
+  /** The errors on configurations that should start: "file:line [code] message". */
+  falseErrors: string[];
+}
+
+/**
+ * Cross-version agreement without running each release: the `haproxy hN -conf {…}`
+ * blocks of the reg-tests at each release tag of a haproxy/haproxy git snapshot, checked
+ * for that release (every build option assumed, VTest macros expanded). Blocks the test
+ * expects to start should give no error; `-conf-BAD` blocks should give one.
+ */
+export function measureHaproxyRegTests(gitDir: string, tags: string[]): RegTestAgreement[] {
+  const git = (...args: string[]) => execFileSync('git', ['--git-dir', gitDir, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const allFeatures: HaFeature[] = ['openssl', 'lua', 'promex', 'ot', 'quic', 'zlib', '51degrees', 'deviceatlas', 'wurfl', 'engine', 'memory-profiling'];
+  const out: RegTestAgreement[] = [];
+  for (const tag of tags) {
+    const version = tag.replace(/^v/, '').replace(/\.0$/, '');
+    const result: RegTestAgreement = { tag, version, good: 0, goodWithError: 0, bad: 0, badFlagged: 0, falseErrors: [] };
+    const files = git('ls-tree', '-r', '--name-only', tag, 'reg-tests').split('\n').filter((f) => /\.vtci?$/.test(f));
+    for (const f of files) {
+      const text = git('show', `${tag}:${f}`);
+      const re = /haproxy\s+(\w+)\s+((?:-\S+\s+)*)-conf(-OK|-BAD)?\s*(?:\S+\s+)?\{/g;
+      let m: RegExpExecArray | null;
+      while ((m = re.exec(text))) {
+        let depth = 1;
+        let i = re.lastIndex;
+        for (; i < text.length && depth; i++) {
+          if (text[i] === '{') depth++;
+          else if (text[i] === '}') depth--;
+        }
+        const body = `${text.slice(re.lastIndex, i - 1).replace(/^\s*\n/, '')}\n`;
+        const file = `/reg-tests/${f.replace(/\//g, '--')}--${m[1]}.cfg`;
+        const loaded = loadHaproxy([file], { env: { VTC_SOCK_TYPE: 'stream' }, fs: createMemoryFileSystem({ [file]: expandVtestMacros(body) }) });
+        const errors = [...loaded.diagnostics, ...checkHaproxy(loaded, { version, features: allFeatures })].filter((d) => d.severity === 'error');
+        if (m[3] === '-BAD') {
+          result.bad++;
+          if (errors.length) result.badFlagged++;
+        } else {
+          result.good++;
+          if (errors.length) {
+            result.goodWithError++;
+            for (const e of errors) result.falseErrors.push(`${f} ${m[1]}:${e.range.start.line + 1} [${e.code}] ${e.message}`);
+          }
+        }
+      }
+    }
+    out.push(result);
+  }
+  return out;
+}
+
+// `npx tsx scripts/fidelity/haproxy.ts [--labels] [--verbose] [--reg-tests GITDIR] [FILTER]` prints the figures.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const verbose = process.argv.includes('--verbose');
-  const filter = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const regAt = process.argv.indexOf('--reg-tests');
+  const regGit = regAt > 0 ? process.argv[regAt + 1] : undefined;
+  const filter = process.argv.slice(2).find((a, i, all) => !a.startsWith('--') && all[i - 1] !== '--reg-tests');
   const report = await measureHaproxyFidelity({
     daemon: process.argv.includes('--labels') ? 'labels' : 'auto',
     daemonCache: path.join(repoRoot, 'node_modules/.cache/cfglint-haproxy-daemon.json'),
@@ -303,6 +364,14 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       console.log(`\n${f.outcome}: ${f.file} (exit ${f.daemon.exitCode}, ${f.daemon.source})`);
       for (const p of (f.outcome === 'excluded' ? f.daemon.excluded : f.daemon.problems).slice(0, 4)) console.log(`  daemon: ${p.slice(0, 220)}`);
       if (f.cfglint.first) console.log(`  cfglint: ${f.cfglint.first.slice(0, 220)}`);
+    }
+  }
+  if (regGit) {
+    const tags = ['v1.9.0', 'v2.0.0', 'v2.1.0', 'v2.2.0', 'v2.3.0', 'v2.4.0', 'v2.5.0', 'v2.6.0', 'v2.7.0', 'v2.8.0', 'v2.9.0', 'v3.0.0', 'v3.1.0', 'v3.2.0'];
+    console.log('\nreg-tests of each release, checked for that release:');
+    for (const r of measureHaproxyRegTests(regGit, tags)) {
+      console.log(`${r.tag}: ${r.good} configurations that start, ${r.goodWithError} with a cfglint error; ${r.bad} -conf-BAD, ${r.badFlagged} flagged`);
+      for (const e of r.falseErrors.slice(0, verbose ? 20 : 3)) console.log(`  ${e.slice(0, 200)}`);
     }
   }
 }
