@@ -22,6 +22,8 @@ import haproxyLegacyListenAddress from './haproxy/legacy-listen-address.js';
 import haproxyServerNameDuplicate from './haproxy/server-name-duplicate.js';
 import haproxyTimeoutMissing from './haproxy/timeout-missing.js';
 import haproxyFrontendBindMissing from './haproxy/frontend-bind-missing.js';
+import haproxyRuleMisplaced from './haproxy/rule-misplaced.js';
+import haproxyRuleUnreachable from './haproxy/rule-unreachable.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -49,6 +51,8 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyServerNameDuplicate,
   haproxyTimeoutMissing,
   haproxyFrontendBindMissing,
+  haproxyRuleMisplaced,
+  haproxyRuleUnreachable,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
