@@ -133,3 +133,13 @@ describe('haproxyKeywordLength', () => {
     expect(haproxyKeywordLength(words('option tcpsplice'), 'backend')).toBe(2);
   });
 });
+
+describe('schemaKeywordResolver', () => {
+  it('plugs into the parser', async () => {
+    const { parseHaproxy } = await import('../../src/haproxy/parse.js');
+    const { schemaKeywordResolver } = await import('../../src/haproxy/schema/resolve-keyword.js');
+    const { ast } = parseHaproxy('global\n  stats socket /run/a.sock\nmailers m\n  timeout mail 10s\n', 'x.cfg', { resolveKeyword: schemaKeywordResolver });
+    const keywords = ast.body.flatMap((s) => (s.kind === 'HaSection' ? s.body : [])).map((d) => (d.kind === 'HaDirective' ? d.keyword : ''));
+    expect(keywords).toEqual(['stats socket', 'timeout mail']);
+  });
+});

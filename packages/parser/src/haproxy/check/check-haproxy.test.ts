@@ -133,3 +133,19 @@ describe.skipIf(haproxyUnavailableReason())('the cases agree with the real hapro
     });
   }
 });
+
+describe('checkHaproxy on arbitrary input', () => {
+  const vocabulary = ['global', 'defaults', 'frontend fe', 'backend be', 'listen li', 'userlist u', 'peers p', 'resolvers r', 'mailers m', 'ring r', 'cache c', 'crt-store', 'acme a', 'no', 'option', 'timeout', 'http-request', 'bind', 'server', 'acl', 'use_backend', 'if', 'unless', '!{', '{', '}', '%[src,lower]', 'set-var(txn.x)', 'track-sc9', 'log', 'local9', 'stats', 'socket', ':80', 'fd@', 'mptcp@:1', '"${X}"', '5sec', '-1', 'table', 'from', 'default-server', 'filter', 'spoe', 'tcp-check', 'connect', '.if', '.endif', '#', "'"];
+  it('never throws and points inside the file', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...vocabulary), { maxLength: 6 }), { maxLength: 30 }), fc.constantFrom('1.5', '2.0', '2.6', '3.2'), (lines, version) => {
+        const text = `${lines.map((l) => l.join(' ')).join('\n')}\n`;
+        const r = check(text, version);
+        const lineCount = text.split('\n').length;
+        for (const d of r.diagnostics) expect(d.range.start.line).toBeLessThan(lineCount);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 export { getHaproxySchema, HaproxySchema, keywordGroupOf } from './schema.js';
-export { haproxyKeywordLength } from './resolve-keyword.js';
+export { haproxyKeywordLength, schemaKeywordResolver } from './resolve-keyword.js';
 export {
   availability,
   HAPROXY_DEFAULT_VERSION,

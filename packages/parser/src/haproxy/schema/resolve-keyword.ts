@@ -1,3 +1,4 @@
+import type { KeywordResolver } from '../keywords.js';
 import { getHaproxySchema } from './schema.js';
 
 /**
@@ -26,3 +27,13 @@ export function haproxyKeywordLength(words: readonly string[], sectionKind: stri
   }
   return offset + best;
 }
+
+/**
+ * The parser's pluggable resolver (`parseHaproxy(text, name, { resolveKeyword })`)
+ * backed by the keyword tables of every covered version.
+ */
+export const schemaKeywordResolver: KeywordResolver = (words, sectionKind) => {
+  const values = words.map((w) => w.value);
+  const length = haproxyKeywordLength(values, sectionKind);
+  return { keyword: values.slice(0, length).join(' '), length };
+};
