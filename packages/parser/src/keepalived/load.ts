@@ -24,6 +24,12 @@ export interface LoadKeepalivedOptions {
   configId?: string;
   /** File texts by absolute path that take precedence over `fs` (unsaved editor buffers). */
   overlay?: Record<string, string>;
+  /**
+   * Bound on statements produced by `$NAME`/`~SEQ`/`~LST` expansion (default 500,000); past
+   * it a `preprocess/too-large` error is reported and the rest is not expanded. Editors may
+   * want a lower bound.
+   */
+  maxExpandedStatements?: number;
   /** Parse results to reuse when a file's text is unchanged (the language server keeps one per workspace). */
   cache?: Map<string, KeepalivedParseResult>;
 }
@@ -66,7 +72,7 @@ export function loadKeepalived(entryFile: string, options: LoadKeepalivedOptions
     files.set(fileName, result);
     return result;
   };
-  const pre = new Preprocessor({ fs, configId: options.configId, parse });
+  const pre = new Preprocessor({ fs, configId: options.configId, parse, maxExpandedStatements: options.maxExpandedStatements });
   const diagnostics: Diagnostic[] = [];
   let statements: KaEffectiveStatement[] = [];
   try {

@@ -439,8 +439,9 @@ class Scanner {
     const text = this.text;
     const start = p;
     if (text.charCodeAt(p) === QUOTE) {
-      const close = text.indexOf('"', p + 1);
-      if (close < 0 || close >= end) {
+      let close = p + 1;
+      while (close < end && text.charCodeAt(close) !== QUOTE) close++;
+      if (close >= end) {
         const wordEnd = this.trimEnd(p, end);
         const word: Word = { kind: 'Word', start, end: wordEnd, text: text.slice(start, wordEnd), value: text.slice(start + 1, wordEnd), quoted: true };
         if (hasVariableIn(word.value)) word.hasVariable = true;

@@ -26,12 +26,16 @@ export interface PreprocessOptions {
   fs: FileSystem;
   /** keepalived's config id (`-i`); see loadKeepalived for the default. */
   configId?: string;
+  /** Bound on statements made by expansion (default MAX_EXPANDED_STATEMENTS); lines processed may be twice that. */
+  maxExpandedStatements?: number;
   /** Parses (and caches) a file; undefined when it cannot be read. */
   parse(fileName: string): KeepalivedParseResult | undefined;
 }
 
 /** Statements made by expansion beyond this are dropped (with a finding) to bound memory. */
 export const MAX_EXPANDED_STATEMENTS = 500_000;
+/** Lines processed by the text path (repetitions multiply): the bound on work per load. */
+export const MAX_PROCESSED_LINES = 1_000_000;
 const MAX_DEPTH = 40;
 
 interface LineContext {
@@ -62,9 +66,15 @@ export class Preprocessor {
   private text = '';
   private skipUntil = -1;
   private expandedCount = 0;
+  private processed = 0;
   private overBudget = false;
 
+  private readonly maxExpanded: number;
+  private readonly maxProcessed: number;
+
   constructor(private readonly options: PreprocessOptions) {
+    this.maxExpanded = options.maxExpandedStatements ?? MAX_EXPANDED_STATEMENTS;
+    this.maxProcessed = options.maxExpandedStatements !== undefined ? 2 * options.maxExpandedStatements : MAX_PROCESSED_LINES;
     this.definitions = builtinDefinitions(options.configId, () => path.dirname(this.fileName));
   }
 
@@ -248,6 +258,12 @@ export class Preprocessor {
   }
 
   private processOne(buf: TrackedText, ctx: LineContext, depth: number): { residue?: TrackedText; more: TrackedText[]; expanded: boolean } | undefined {
+    if (this.overBudget) return undefined;
+    if (++this.processed > this.maxProcessed) {
+      this.overBudget = true;
+      this.report('preprocess/too-large', 'error', `Expansion needs more than ${this.maxProcessed} lines; the rest is not analysed`, ctx.site);
+      return undefined;
+    }
     let expanded = ctx.expanded;
     let more: TrackedText[] = [];
     for (let round = 0; ; round++) {
@@ -345,9 +361,9 @@ export class Preprocessor {
     if (!count) return;
     if (expanded) {
       if (this.overBudget) return;
-      if (++this.expandedCount > MAX_EXPANDED_STATEMENTS) {
+      if (++this.expandedCount > this.maxExpanded) {
         this.overBudget = true;
-        this.report('preprocess/too-large', 'error', `Expansion makes more than ${MAX_EXPANDED_STATEMENTS} statements; the rest is not analysed`, ctx.site);
+        this.report('preprocess/too-large', 'error', `Expansion makes more than ${this.maxExpanded} statements; the rest is not analysed`, ctx.site);
         return;
       }
     }
