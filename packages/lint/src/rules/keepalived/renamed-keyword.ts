@@ -2,6 +2,7 @@ import { compareVersions, type KaEffectiveStatement } from '@cfglint/parser';
 import { keepalivedRule } from '../../engine/contexts.js';
 import { fillMessage } from '../../engine/rule.js';
 import { keywordSpan, replaceKeywordEdit } from './locate.js';
+import { CONFIG_TEST_SINCE, targetAtLeast } from './target.js';
 import { availability, keepalivedSchema, keywordSpec, normalizeVersion, resolveBuild, ROOT_CONTEXT, type KaKeywordSpec } from './schema-lookup.js';
 
 type Build = ReturnType<typeof resolveBuild>;
@@ -43,14 +44,15 @@ export default keepalivedRule({
     deprecated:
       "'{{old}}' is the old name of '{{new}}' (deprecated since keepalived {{since}}); {{effect}}: rename it, the value means the same",
     removed:
-      "'{{old}}' was removed in keepalived {{removed}}: keepalived {{version}} reports an unknown keyword and ignores the line (keepalived -t fails), so the setting has no effect; the keyword is now '{{new}}'",
+      "'{{old}}' was removed in keepalived {{removed}}: keepalived {{version}} reports an unknown keyword and ignores the line ({{test}}), so the setting has no effect; the keyword is now '{{new}}'",
     elsewhere:
-      "keepalived {{version}} has no '{{old}}' {{where}}: it reports an unknown keyword and ignores the line (keepalived -t fails), so the setting has no effect; '{{old}}' is an old name of '{{new}}', which {{context}} does have",
+      "keepalived {{version}} has no '{{old}}' {{where}}: it reports an unknown keyword and ignores the line ({{test}}), so the setting has no effect; '{{old}}' is an old name of '{{new}}', which {{context}} does have",
     rename: "Rename to '{{new}}' (the value starts to take effect: keepalived ignored this line until now)",
   },
   defaultOptions: {},
   check({ document, versions, report, messages }) {
     const version = normalizeVersion(versions.keepalived);
+    const test = targetAtLeast(version, CONFIG_TEST_SINCE) ? 'keepalived -t fails' : `before ${CONFIG_TEST_SINCE} no configuration test fails on it`;
     const build = resolveBuild({});
     // A line expanded several times (a definition, ~SEQ) is reported once.
     const seen = new Set<string>();
@@ -88,7 +90,7 @@ export default keepalivedRule({
             const edit = replaceKeywordEdit(asElement(s), target.name);
             report({
               messageId: 'removed',
-              data: { old: name, new: target.name, removed: status.removed, version },
+              data: { old: name, new: target.name, removed: status.removed, version, test },
               at: keywordSpan(asElement(s)),
               suggestions: edit ? [{ description: fillMessage(messages.rename, { new: target.name }), edits: [edit] }] : undefined,
             });
@@ -101,7 +103,7 @@ export default keepalivedRule({
         const edit = replaceKeywordEdit(asElement(s), moved.spec.name);
         report({
           messageId: 'elsewhere',
-          data: { old: name, new: moved.spec.name, version, where: where(context), context: context === ROOT_CONTEXT ? 'the top level' : context },
+          data: { old: name, new: moved.spec.name, version, test, where: where(context), context: context === ROOT_CONTEXT ? 'the top level' : context },
           at: keywordSpan(asElement(s)),
           suggestions: edit ? [{ description: fillMessage(messages.rename, { new: moved.spec.name }), edits: [edit] }] : undefined,
         });

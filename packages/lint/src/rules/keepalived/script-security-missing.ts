@@ -3,6 +3,7 @@ import { keepalivedRule } from '../../engine/contexts.js';
 import type { KeepalivedDocument } from '../../engine/documents.js';
 import type { Edit } from '../../engine/span.js';
 import { keywordSpan, statementSpan } from './locate.js';
+import { CONFIG_TEST_SINCE, targetAtLeast } from './target.js';
 import { MAX_RELATED } from './vrrp-peers.js';
 
 /** global_defs keywords that name a script keepalived runs (besides startup/shutdown_script). */
@@ -66,13 +67,13 @@ export default keepalivedRule({
   },
   messages: {
     root:
-      'keepalived runs {{count}} here without enable_script_security, as root (or keepalived_script, when that user exists) and without checking who can change them: whoever can write a script or a directory on its path gets root on this host; keepalived logs "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and keepalived -t exits with status 6',
+      'keepalived runs {{count}} here without enable_script_security, as root (or keepalived_script, when that user exists) and without checking who can change them: whoever can write a script or a directory on its path gets root on this host; keepalived logs "SECURITY VIOLATION - scripts are being executed but script_security not enabled"{{test}}',
     user:
-      'keepalived runs {{count}} here as {{user}} (script_user) but without enable_script_security, so it does not check who can change them; keepalived logs "SECURITY VIOLATION - scripts are being executed but script_security not enabled" and keepalived -t exits with status 6',
+      'keepalived runs {{count}} here as {{user}} (script_user) but without enable_script_security, so it does not check who can change them; keepalived logs "SECURITY VIOLATION - scripts are being executed but script_security not enabled"{{test}}',
     enable: 'Add enable_script_security to global_defs (keepalived then refuses scripts a non-root user could modify)',
   },
   defaultOptions: {},
-  check({ model, document, report, messages }) {
+  check({ model, document, versions, report, messages }) {
     const globals = model.globalDefs;
     // keepalived's handler ignores any argument: the keyword alone turns script security on.
     if (globals?.enableScriptSecurity) return;
@@ -85,7 +86,7 @@ export default keepalivedRule({
     const edit = enableEdit(document, model);
     report({
       messageId: user && user !== 'root' ? 'user' : 'root',
-      data: { count, user: user ?? '' },
+      data: { count, user: user ?? '', test: targetAtLeast(versions.keepalived, CONFIG_TEST_SINCE) ? ' and keepalived -t exits with status 6' : '' },
       at: keywordSpan(first),
       related: [
         ...scripts

@@ -6,6 +6,9 @@ export function targetAtLeast(target: string, since: string): boolean {
   return compareVersions(normalizeVersion(target), since) >= 0;
 }
 
+/** keepalived counts configuration errors, and `keepalived -t` fails on them, since 2.0.7. */
+export const CONFIG_TEST_SINCE = '2.0.7';
+
 /**
  * Releases from which keepalived's own post-read checks (the schema checker's `config/…`
  * findings, packages/parser/src/keepalived/check/validate/) report a problem. Rules that
