@@ -1,12 +1,19 @@
-import * as parser from '@cfglint/parser';
-import type { ArgSpec, VersionInfo } from '@cfglint/parser';
-import { compareVersions } from '@cfglint/parser';
+import type { ArgSpec, HaKeywordSpec, KaKeywordSpec, VersionInfo } from '@cfglint/parser';
+import {
+  DEFAULT_KEEPALIVED_VERSION,
+  getHaproxySchema,
+  HAPROXY_DEFAULT_VERSION,
+  keepalivedArgsAt,
+  keepalivedKeywordsIn,
+  keepalivedSchema,
+  normalizeKeepalivedVersion,
+  resolveKeepalivedBuild,
+} from '@cfglint/parser';
 import type { Language } from '../document/language.js';
 
 /*
- * One view of both languages' keyword schemas for completion and hover. The schemas live
- * in @cfglint/parser; this adapter reads them through the functions the parser exports
- * and stays empty (never failing) for a language whose tables it cannot reach.
+ * One view of both languages' keyword schemas (from @cfglint/parser) for completion and
+ * hover: name, summary, arguments, versions, upstream documentation link.
  */
 
 export interface KeywordInfo {
@@ -22,112 +29,75 @@ export interface KeywordInfo {
   block?: boolean;
 }
 
-interface HaSchemaLike {
-  version: string;
-  sectionNames(): string[];
-  section(name: string): (KeywordInfo & { signature?: string | string[] }) | undefined;
-  keyword(sectionKind: string, name: string): KeywordInfo | undefined;
-  keywords(sectionKind: string): KeywordInfo[];
-  available(spec: { versions?: VersionInfo } | undefined): string;
-  serverOptions?(): KeywordInfo[];
-  bindOptions?(): KeywordInfo[];
+/** The keepalived build completion assumes: Debian's (every feature a distribution package has). */
+const KEEPALIVED_BUILD = resolveKeepalivedBuild();
+
+function fromKeepalived(spec: KaKeywordSpec, version: string): KeywordInfo {
+  return {
+    name: spec.name,
+    contexts: spec.contexts,
+    summary: spec.summary,
+    docUrl: spec.docUrl,
+    versions: spec.versions,
+    args: keepalivedArgsAt(spec, version),
+    block: spec.block !== undefined,
+  };
 }
 
-interface KaSchemaLike {
-  byContext: ReadonlyMap<string, ReadonlyMap<string, KeywordInfo & { block?: 'block' | 'list'; argsByVersion?: { since: string; args: ArgSpec[] }[] }>>;
+function haproxy(version: string | undefined) {
+  return getHaproxySchema(version);
 }
 
-const api = parser as unknown as Record<string, unknown>;
-
-function haSchema(version: string | undefined): HaSchemaLike | undefined {
-  const get = api.getHaproxySchema as ((v?: string) => HaSchemaLike) | undefined;
-  try {
-    return get?.(version);
-  } catch {
-    return undefined;
-  }
-}
-
-function kaSchema(): KaSchemaLike | undefined {
-  const get = api.keepalivedSchema as (() => KaSchemaLike) | undefined;
-  try {
-    return get?.();
-  } catch {
-    return undefined;
-  }
-}
-
-const DEFAULT_KEEPALIVED = (api.DEFAULT_KEEPALIVED_VERSION as string | undefined) ?? '2.3.4';
-
-/** Whether `version` has a keyword with this version history. */
-export function availableIn(info: VersionInfo | undefined, version: string): boolean {
-  if (info?.added && compareVersions(version, info.added) < 0) return false;
-  if (info?.removed && compareVersions(version, info.removed) >= 0) return false;
-  return true;
-}
-
-/** keepalived's version string as the tables know it ('2.2' → the newest 2.2.x). */
-function kaVersion(version: string | undefined): string {
-  const normalize = api.normalizeKeepalivedVersion as ((v?: string) => string) | undefined;
-  return normalize ? normalize(version) : (version ?? DEFAULT_KEEPALIVED);
+function fromHaproxy(spec: HaKeywordSpec): KeywordInfo {
+  return { name: spec.name, contexts: spec.contexts, summary: spec.summary, docUrl: spec.docUrl, versions: spec.versions, args: spec.args, signature: spec.signature };
 }
 
 /** Keywords valid in `context` (a HAProxy section kind, a keepalived block keyword or 'root') for the target version. */
 export function keywordsIn(language: Language, context: string, version: string | undefined): KeywordInfo[] {
   if (language === 'haproxy') {
-    const s = haSchema(version);
-    if (!s) return [];
     if (context === '') return [];
+    const s = haproxy(version);
     // Proxy sections share one keyword list; `contexts` says which of them accept each keyword.
-    return s.keywords(context).filter((k) => s.available(k) === 'available' && (!k.contexts?.length || k.contexts.includes(context)));
+    return s
+      .keywords(context)
+      .filter((k) => s.available(k) === 'available' && (!k.contexts?.length || k.contexts.includes(context)))
+      .map(fromHaproxy);
   }
-  const v = kaVersion(version);
-  const names = kaSchema()?.byContext.get(context);
-  if (!names) return [];
-  return [...names.values()].filter((k) => availableIn(k.versions, v)).map((k) => ({ ...k, block: k.block !== undefined, args: argsOf(k, v) }));
-}
-
-function argsOf(k: { args?: readonly ArgSpec[]; argsByVersion?: { since: string; args: ArgSpec[] }[] }, version: string): readonly ArgSpec[] | undefined {
-  if (!k.argsByVersion) return k.args;
-  let found: ArgSpec[] | undefined;
-  for (const seg of k.argsByVersion) if (compareVersions(version, seg.since) >= 0) found = seg.args;
-  return found ?? k.argsByVersion[0]?.args;
+  const v = normalizeKeepalivedVersion(version);
+  return keepalivedKeywordsIn(context, v, KEEPALIVED_BUILD).map((k) => fromKeepalived(k, v));
 }
 
 /** HAProxy section keywords the target version has. */
 export function haproxySections(version: string | undefined): KeywordInfo[] {
-  const s = haSchema(version);
-  if (!s) return [];
+  const s = haproxy(version);
   return s.sectionNames().flatMap((n) => {
     const spec = s.section(n);
     if (!spec || s.available(spec) !== 'available') return [];
-    return [{ ...spec, signature: typeof spec.signature === 'string' ? [spec.signature] : spec.signature }];
+    return [{ ...spec, signature: spec.signature ? [spec.signature] : undefined }];
   });
 }
 
 /** One keyword's spec in a context, whatever the version (hover says which versions have it). */
 export function keywordInfo(language: Language, context: string, name: string, version: string | undefined): KeywordInfo | undefined {
   if (language === 'haproxy') {
-    const s = haSchema(version);
-    if (!s) return undefined;
-    if (context === '' || s.section(name)) {
-      const sec = s.section(name);
-      if (sec) return { ...sec, signature: typeof sec.signature === 'string' ? [sec.signature] : sec.signature };
-    }
-    return s.keyword(context, name);
+    const s = haproxy(version);
+    const section = s.section(name);
+    if (section && (context === '' || !s.keyword(context, name))) return { ...section, signature: section.signature ? [section.signature] : undefined };
+    const spec = context ? s.keyword(context, name) : undefined;
+    return spec && fromHaproxy(spec);
   }
-  const k = kaSchema()?.byContext.get(context)?.get(name);
-  return k ? { ...k, block: k.block !== undefined, args: argsOf(k, kaVersion(version)) } : undefined;
+  const spec = keepalivedSchema().byContext.get(context)?.get(name);
+  return spec ? fromKeepalived(spec, normalizeKeepalivedVersion(version)) : undefined;
 }
 
 /** Server or bind options of the target version. */
 export function haproxyOptions(kind: 'server' | 'bind', version: string | undefined): KeywordInfo[] {
-  const s = haSchema(version);
-  const list = kind === 'server' ? s?.serverOptions?.() : s?.bindOptions?.();
-  return (list ?? []).filter((o) => availableIn(o.versions, s!.version));
+  const s = haproxy(version);
+  const list = kind === 'server' ? s.serverOptions() : s.bindOptions();
+  return list.filter((o) => s.available(o) === 'available').map((o) => ({ ...o, args: undefined }));
 }
 
 /** The schema's default target version of a language. */
 export function defaultVersion(language: Language): string {
-  return language === 'haproxy' ? ((api.HAPROXY_DEFAULT_VERSION as string | undefined) ?? '3.2') : DEFAULT_KEEPALIVED;
+  return language === 'haproxy' ? HAPROXY_DEFAULT_VERSION : DEFAULT_KEEPALIVED_VERSION;
 }
