@@ -24,6 +24,8 @@ import haproxyTimeoutMissing from './haproxy/timeout-missing.js';
 import haproxyFrontendBindMissing from './haproxy/frontend-bind-missing.js';
 import haproxyRuleMisplaced from './haproxy/rule-misplaced.js';
 import haproxyRuleUnreachable from './haproxy/rule-unreachable.js';
+import haproxyBackendUnused from './haproxy/backend-unused.js';
+import haproxyDynamicBackendUnmatched from './haproxy/dynamic-backend-unmatched.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -53,6 +55,8 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyFrontendBindMissing,
   haproxyRuleMisplaced,
   haproxyRuleUnreachable,
+  haproxyBackendUnused,
+  haproxyDynamicBackendUnmatched,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
