@@ -26,6 +26,7 @@ import haproxyRuleMisplaced from './haproxy/rule-misplaced.js';
 import haproxyRuleUnreachable from './haproxy/rule-unreachable.js';
 import haproxyBackendUnused from './haproxy/backend-unused.js';
 import haproxyDynamicBackendUnmatched from './haproxy/dynamic-backend-unmatched.js';
+import haproxyAclUnused from './haproxy/acl-unused.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -57,6 +58,7 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyRuleUnreachable,
   haproxyBackendUnused,
   haproxyDynamicBackendUnmatched,
+  haproxyAclUnused,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 

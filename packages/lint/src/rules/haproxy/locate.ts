@@ -84,3 +84,12 @@ export function insertAfterHeader(text: string, section: HaSectionBase, lines: s
   const indent = bodyIndent(text, section);
   return { fileName: section.fileName, start: end, end, text: lines.map((l) => `${eol}${indent}${l}`).join('') };
 }
+
+/** An edit deleting a directive's whole line (with its trailing comment), when nothing else shares the line. */
+export function deleteLine(text: string, setting: HaSetting): Edit | undefined {
+  const start = lineStart(text, setting.node.start);
+  if (text.slice(start, setting.node.start).trim() !== '') return undefined;
+  const { end } = lineEnd(text, setting.node.end);
+  const next = text[end] === '\r' ? end + 2 : end + 1;
+  return { fileName: setting.fileName, start, end: Math.min(text.length, next), text: '' };
+}
