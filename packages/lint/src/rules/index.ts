@@ -27,6 +27,8 @@ import haproxyRuleUnreachable from './haproxy/rule-unreachable.js';
 import haproxyBackendUnused from './haproxy/backend-unused.js';
 import haproxyDynamicBackendUnmatched from './haproxy/dynamic-backend-unmatched.js';
 import haproxyAclUnused from './haproxy/acl-unused.js';
+import haproxyStatsAuthWeak from './haproxy/stats-auth-weak.js';
+import haproxyStatsAuthMissing from './haproxy/stats-auth-missing.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -59,6 +61,8 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyBackendUnused,
   haproxyDynamicBackendUnmatched,
   haproxyAclUnused,
+  haproxyStatsAuthWeak,
+  haproxyStatsAuthMissing,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
