@@ -19,10 +19,12 @@ export interface Listener {
   label: string;
   /** The address as written. */
   written: string;
+  /** The section that opens it: listeners of one section never conflict (traffic lands there either way). */
+  section: object;
   at: Span;
 }
 
-function fromAddress(a: HaAddress, bind: HaBind, label: string): Listener | undefined {
+function fromAddress(a: HaAddress, bind: HaBind, label: string, section: object): Listener | undefined {
   if (a.error || a.hasVariable || a.port === undefined) return undefined;
   if (a.family !== 'ipv4' && a.family !== 'ipv6') return undefined;
   const address = a.wildcard ? undefined : canonicalIp(a.host ?? '');
@@ -38,6 +40,7 @@ function fromAddress(a: HaAddress, bind: HaBind, label: string): Listener | unde
     portEnd: a.portEnd ?? a.port,
     label,
     written: a.raw,
+    section,
     at: { fileName: bind.fileName, start: word.start, end: word.end },
   };
 }
@@ -45,17 +48,17 @@ function fromAddress(a: HaAddress, bind: HaBind, label: string): Listener | unde
 /** Every TCP/UDP listener an HAProxy configuration opens: proxies' binds (the stats page too) and peers' binds. */
 export function haproxyListeners(model: HaproxyModel): Listener[] {
   const out: Listener[] = [];
-  const add = (binds: HaBind[], label: string) => {
+  const add = (binds: HaBind[], label: string, section: object) => {
     for (const bind of binds) {
       if (bind.undecided) continue;
       for (const a of bind.addresses) {
-        const listener = fromAddress(a, bind, label);
+        const listener = fromAddress(a, bind, label, section);
         if (listener) out.push(listener);
       }
     }
   };
-  for (const proxy of model.proxies) add(proxy.binds, `${proxy.kind} ${proxy.name}`);
-  for (const peers of model.peers) add(peers.binds, `peers ${peers.name ?? ''}`.trim());
+  for (const proxy of model.proxies) add(proxy.binds, `${proxy.kind} ${proxy.name}`, proxy);
+  for (const peers of model.peers) add(peers.binds, `peers ${peers.name ?? ''}`.trim(), peers);
   return out;
 }
 
@@ -78,19 +81,28 @@ export function ipvsListeners(model: KeepalivedModel): Listener[] {
       portEnd: t.port,
       label: `virtual_server ${t.address} ${t.port}`,
       written: `${t.address} ${t.port}`,
+      section: vs,
       at: statementSpan(vs),
     });
   }
   return out;
 }
 
-/** How two listeners overlap: the same address, or one a wildcard covering the other; undefined when they do not. */
+/**
+ * How two listeners of different sections overlap: `same` when the kernel would split
+ * connections between them (same address, or wildcards of one family), `wildcard` when
+ * the more specific one takes the traffic (a specific address beside a wildcard, or an
+ * IPv4 wildcard beside a dual-stack IPv6 one); undefined when they do not overlap.
+ */
 export function overlap(a: Listener, b: Listener): 'same' | 'wildcard' | undefined {
-  if (a.protocol !== b.protocol) return undefined;
+  if (a.section === b.section || a.protocol !== b.protocol) return undefined;
   if (a.portEnd < b.portStart || b.portEnd < a.portStart) return undefined;
   const covers = (w: Listener, o: Listener) => w.address === undefined && (w.family === o.family || (w.dualStack && o.family === 4));
   if (a.address !== undefined && b.address !== undefined) return a.address === b.address ? 'same' : undefined;
-  if (a.address === undefined && b.address === undefined) return covers(a, b) || covers(b, a) ? 'same' : undefined;
+  if (a.address === undefined && b.address === undefined) {
+    if (a.family === b.family) return 'same';
+    return covers(a, b) || covers(b, a) ? 'wildcard' : undefined;
+  }
   return covers(a, b) || covers(b, a) ? 'wildcard' : undefined;
 }
 

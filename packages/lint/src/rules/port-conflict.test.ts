@@ -30,6 +30,10 @@ testRule(rule, {
       files: { 'proxy/keepalived.conf': lvs, 'web/haproxy.cfg': haproxy('listen www\n    bind :80\n') },
     },
     { name: 'an IPv6-only wildcard next to an IPv4 wildcard', code: haproxy('frontend a\n    bind :80\nfrontend b\n    bind :::80 v6only\n') },
+    {
+      name: 'one frontend listening on IPv4 and dual-stack IPv6, and the same address twice (traffic lands there either way)',
+      code: haproxy('frontend a\n    bind 0.0.0.0:80\n    bind :::80 v4v6\n    bind :443\n    bind :443 ssl crt /x.pem\n'),
+    },
   ],
   invalid: [
     {
@@ -50,6 +54,11 @@ testRule(rule, {
       name: 'a port range overlapping the stats page, and a wildcard next to a specific address',
       code: haproxy('listen stats\n    bind 0.0.0.0:1080\n    stats uri /stats\nfrontend range\n    bind 10.0.0.1:1000-1100\n'),
       errors: [{ messageId: 'shadowed', line: 10, column: 10, related: ['host1/haproxy.cfg:7:10'] }],
+    },
+    {
+      name: 'an IPv4 wildcard in one frontend and a dual-stack IPv6 wildcard in another',
+      code: haproxy('frontend a\n    bind 0.0.0.0:80\nfrontend b\n    bind :::80\n'),
+      errors: [{ messageId: 'shadowed', line: 9, column: 10, related: ['host1/haproxy.cfg:7:10'] }],
     },
     {
       name: 'the lab: HAProxy *:80 on the director whose keepalived declares virtual_server 192.168.4.15 80',

@@ -1,5 +1,5 @@
 import { hostRule } from '../engine/contexts.js';
-import { haproxyListeners, ipvsListeners, overlappingPairs } from './listeners.js';
+import { haproxyListeners, ipvsListeners, overlappingPairs, type Listener } from './listeners.js';
 
 export default hostRule({
   id: 'port-conflict',
@@ -24,16 +24,25 @@ export default hostRule({
       ...host.haproxy.flatMap((d) => haproxyListeners(d.model)),
       ...host.keepalived.flatMap((d) => ipvsListeners(d.model)),
     ];
+    // One report per HAProxy listener: against the first listener it meets, the rest as related.
+    const byListener = new Map<Listener, { other: Listener; kind: 'same' | 'wildcard' }[]>();
     for (const [first, second, kind] of overlappingPairs(listeners)) {
       if (first.owner === 'ipvs' && second.owner === 'ipvs') continue; // keepalived itself refuses duplicate virtual servers
       const [haproxy, other] = second.owner === 'haproxy' ? [second, first] : [first, second];
+      const list = byListener.get(haproxy) ?? [];
+      list.push({ other, kind });
+      byListener.set(haproxy, list);
+    }
+    for (const [haproxy, meets] of byListener) {
+      // The most consequential overlap leads: IPVS over HAProxy, then a split over a shadow.
+      const rank = (m: { other: Listener; kind: string }) => (m.other.owner === 'ipvs' ? 0 : 2) + (m.kind === 'same' ? 0 : 1);
+      const { other, kind } = [...meets].sort((a, b) => rank(a) - rank(b))[0];
       const ipvs = other.owner === 'ipvs';
-      const messageId = ipvs ? (kind === 'same' ? 'ipvsTakes' : 'ipvsShadows') : kind === 'same' ? 'duplicate' : 'shadowed';
       report({
-        messageId,
+        messageId: ipvs ? (kind === 'same' ? 'ipvsTakes' : 'ipvsShadows') : kind === 'same' ? 'duplicate' : 'shadowed',
         data: { label: haproxy.label, address: haproxy.written, otherLabel: other.label, otherAddress: other.written },
         at: haproxy.at,
-        related: [{ at: other.at, message: `${other.label} listens here` }],
+        related: meets.map((m) => ({ at: m.other.at, message: `${m.other.label} listens here (${m.other.written})` })),
         // A wildcard next to a specific address is usually a mistake, but can be meant.
         certainty: kind === 'wildcard' ? 'likely' : 'certain',
       });
