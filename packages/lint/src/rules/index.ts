@@ -29,6 +29,7 @@ import haproxyDynamicBackendUnmatched from './haproxy/dynamic-backend-unmatched.
 import haproxyAclUnused from './haproxy/acl-unused.js';
 import haproxyStatsAuthWeak from './haproxy/stats-auth-weak.js';
 import haproxyStatsAuthMissing from './haproxy/stats-auth-missing.js';
+import haproxyStatsSocketExposed from './haproxy/stats-socket-exposed.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -63,6 +64,7 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyAclUnused,
   haproxyStatsAuthWeak,
   haproxyStatsAuthMissing,
+  haproxyStatsSocketExposed,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
