@@ -46,6 +46,10 @@ export const MAX_LINE_BYTES = 1023;
 
 const INCLUDE_VARIANTS = 'rmwba';
 
+/** ASCII characters that end or need a look inside an unquoted word (1); all others are plain (0). */
+const WORD_CLASS = new Uint8Array(128);
+for (const c of [9, 10, 11, 12, 13, 32, QUOTE, 35, 33, LBRACE, RBRACE, BACKSLASH, DOLLAR]) WORD_CLASS[c] = 1;
+
 /**
  * The hand-written keepalived.conf scanner: one pass over the text with charCode loops,
  * cutting each line the way keepalived 2.x does (see ast/keepalived.ts) into coarse
@@ -106,7 +110,7 @@ class Scanner {
     const text = this.text;
     while (p < end) {
       const c = text.charCodeAt(p);
-      if (c !== SPACE && c !== TAB && c !== CR && c !== 12 && c !== 11) break;
+      if (c > SPACE || (c !== SPACE && c !== TAB && c !== CR && c !== 12 && c !== 11)) break;
       p++;
     }
     return p;
@@ -459,6 +463,15 @@ class Scanner {
     let variable = false;
     while (p < end) {
       const c = text.charCodeAt(p);
+      // Most characters are plain word characters: one table lookup decides.
+      if (c < 128 && WORD_CLASS[c] === 0) {
+        p++;
+        continue;
+      }
+      if (c >= 128) {
+        p++;
+        continue;
+      }
       if (isSpace(c) || c === QUOTE || isCommentStart(c)) break;
       if (c === LBRACE || c === RBRACE) {
         if (splitBraces) break;
