@@ -1,5 +1,5 @@
 import type { HaDirective, HaSection, HaStatement, KaStatement, Word } from '@cfglint/parser';
-import type { Chunk } from '../document/config-document.js';
+import { onChunkParsed, type Chunk } from '../document/config-document.js';
 
 /*
  * Names that are defined in one place and used in others, per chunk (offsets are
@@ -80,19 +80,16 @@ const KEEPALIVED_REFERENCE_LISTS: Record<string, NameKind> = {
   track_bfd: 'bfd_instance',
 };
 
-const cache = new WeakMap<Chunk, ChunkSymbols>();
-
 export function symbolsOf(chunk: Chunk): ChunkSymbols {
-  let s = cache.get(chunk);
-  if (!s) {
-    s = { definitions: [], references: [] };
+  return chunk.memo('symbols', () => {
+    const s: ChunkSymbols = { definitions: [], references: [] };
     const parsed = chunk.parsed;
     if (parsed.language === 'haproxy') collectHaproxy(parsed.ast.body, undefined, s);
     else collectKeepalived(parsed.ast.body, undefined, s);
-    cache.set(chunk, s);
-  }
-  return s;
+    return s;
+  });
 }
+onChunkParsed(symbolsOf);
 
 const site = (kind: NameKind, w: Word, scope?: string): NameSite => ({ kind, name: w.value, start: w.start, end: w.end, scope });
 

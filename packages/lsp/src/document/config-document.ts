@@ -7,9 +7,28 @@ export type ChunkParse =
   | { language: 'keepalived'; ast: KaFile; source: SourceFile; diagnostics: Diagnostic[] }
   | { language: 'haproxy'; ast: HaFile; source: SourceFile; diagnostics: Diagnostic[] };
 
+/**
+ * Syntax trees are the bulk of a document's memory (~1 kB a line), so only the most recently
+ * used chunks keep theirs; the others keep their syntax findings, their source (line table)
+ * and what features computed from the tree (names, tokens, outline, folds), and re-parse
+ * when a tree is asked for again. Small files never lose their trees.
+ */
+const TREE_CAPACITY = 512;
+const withTrees = new Map<Chunk, true>();
+
+/** Runs right after a chunk is parsed (while its tree is there): features fill their caches. */
+const afterParse: ((chunk: Chunk) => void)[] = [];
+export function onChunkParsed(fn: (chunk: Chunk) => void): void {
+  afterParse.push(fn);
+}
+
 /** A stretch of the document parsed on its own; node offsets inside are chunk-relative. */
 export class Chunk {
   private parse: ChunkParse | undefined;
+  private syntax: Diagnostic[] | undefined;
+  private src: SourceFile | undefined;
+  /** What features computed from the tree, chunk-relative (shared with identical chunks of other versions). */
+  private readonly memos: Map<string, unknown>;
 
   constructor(
     readonly language: Language,
@@ -19,9 +38,15 @@ export class Chunk {
     /** Line of the chunk's first character in the document. */
     public line: number,
     readonly text: string,
-    parsed?: ChunkParse,
+    /** What an identical chunk of the previous version had (its tree, if it still has one). */
+    previous?: Chunk,
   ) {
-    this.parse = parsed;
+    this.memos = previous?.memos ?? new Map();
+    if (previous) {
+      this.syntax = previous.syntax;
+      this.src = previous.src;
+      if (previous.parse) this.keep(previous.parse);
+    }
   }
 
   get end(): number {
@@ -33,25 +58,60 @@ export class Chunk {
     return this.source.lineCount - 1;
   }
 
+  /** The chunk's syntax tree, parsed again if it was let go. */
   get parsed(): ChunkParse {
-    if (!this.parse) {
-      this.parse =
-        this.language === 'haproxy'
-          ? { language: 'haproxy', ...parseHaproxy(this.text, this.fileName) }
-          : { language: 'keepalived', ...parseKeepalived(this.text, this.fileName) };
+    if (this.parse) {
+      withTrees.delete(this);
+      withTrees.set(this, true);
+      return this.parse;
     }
-    return this.parse;
+    const fresh: ChunkParse =
+      this.language === 'haproxy'
+        ? { language: 'haproxy', ...parseHaproxy(this.text, this.fileName) }
+        : { language: 'keepalived', ...parseKeepalived(this.text, this.fileName) };
+    const first = this.syntax === undefined;
+    this.keep(fresh);
+    if (first) for (const fn of afterParse) fn(this);
+    return fresh;
+  }
+
+  private keep(parse: ChunkParse): void {
+    this.parse = parse;
+    this.syntax = parse.diagnostics;
+    this.src = parse.source;
+    withTrees.set(this, true);
+    if (withTrees.size > TREE_CAPACITY) {
+      const oldest = withTrees.keys().next().value!;
+      oldest.release();
+    }
+  }
+
+  /** A value computed once from this chunk's text (its tree, usually) and kept with the chunk. */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = compute();
+    this.memos.set(key, value);
+    return value;
+  }
+
+  /** Lets the syntax tree go (the findings, the source and the features' caches stay). */
+  release(): void {
+    this.parse = undefined;
+    withTrees.delete(this);
+  }
+
+  /** Syntax findings of the chunk (chunk-relative lines). */
+  get diagnostics(): Diagnostic[] {
+    return this.syntax ?? this.parsed.diagnostics;
   }
 
   get isParsed(): boolean {
-    return this.parse !== undefined;
+    return this.syntax !== undefined;
   }
 
   get source(): SourceFile {
-    return this.parse?.source ?? (this.lazySource ??= new SourceFile(this.fileName, this.text));
+    return (this.src ??= new SourceFile(this.fileName, this.text));
   }
-
-  private lazySource: SourceFile | undefined;
 
   /** Document range of chunk-relative offsets. */
   rangeOf(start: number, end: number): Range {
@@ -95,6 +155,11 @@ export class ConfigDocument {
    */
   get text(): string {
     return (this.joined ??= this.chunks.map((c) => c.text).join(''));
+  }
+
+  /** Lets every chunk's tree go (the document closed). */
+  dispose(): void {
+    for (const c of this.chunks) c.release();
   }
 
   /** The chunk texts in order: the whole text without joining it. */
@@ -197,8 +262,7 @@ export class ConfigDocument {
       const end = i + 1 < starts.length ? starts[i + 1] : text.length;
       // A copy, not a slice: a slice would keep the text it came from alive as long as the chunk lives.
       const piece = detach(text.slice(starts[i], end));
-      const old = reusable.get(piece);
-      const chunk = new Chunk(this.language, this.fileName, base + starts[i], line, piece, old?.isParsed ? old.parsed : undefined);
+      const chunk = new Chunk(this.language, this.fileName, base + starts[i], line, piece, reusable.get(piece));
       fresh.push(chunk);
       line += chunk.breaks;
     }

@@ -128,7 +128,7 @@ export class DiagnosticsService {
     if (!state) return;
     const syntax: Finding[] = [];
     for (const chunk of doc.chunks) {
-      for (const d of chunk.parsed.diagnostics) {
+      for (const d of chunk.diagnostics) {
         syntax.push({ ...d, fileName: doc.fileName, range: shiftRange(d.range, chunk.line) });
       }
     }

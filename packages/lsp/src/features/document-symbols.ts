@@ -1,6 +1,6 @@
 import type { HaStatement, KaStatement } from '@cfglint/parser';
-import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import type { Chunk } from '../document/config-document.js';
+import { SymbolKind, type DocumentSymbol, type Range } from 'vscode-languageserver';
+import { onChunkParsed, type Chunk } from '../document/config-document.js';
 import { guard } from '../guard.js';
 import type { Feature } from './index.js';
 
@@ -35,8 +35,8 @@ function haproxySymbols(chunk: Chunk, body: HaStatement[], out: DocumentSymbol[]
         name: name ? name.value : st.keyword.value,
         detail: st.keyword.value,
         kind: HAPROXY_KINDS[st.keyword.value] ?? SymbolKind.Module,
-        range: chunk.rangeOf(st.start, st.end),
-        selectionRange: chunk.rangeOf((name ?? st.keyword).start, (name ?? st.keyword).end),
+        range: chunk.source.rangeOf(st.start, st.end),
+        selectionRange: chunk.source.rangeOf((name ?? st.keyword).start, (name ?? st.keyword).end),
         children,
       });
     } else if (st.kind === 'HaDirective') {
@@ -51,8 +51,8 @@ function haproxySymbols(chunk: Chunk, body: HaStatement[], out: DocumentSymbol[]
         name: arg.value,
         detail: st.keyword === 'server' ? st.words.slice(st.keywordLength + 1, st.keywordLength + 2).map((w) => w.value).join(' ') || st.keyword : st.keyword,
         kind,
-        range: chunk.rangeOf(st.start, st.end),
-        selectionRange: chunk.rangeOf(arg.start, arg.end),
+        range: chunk.source.rangeOf(st.start, st.end),
+        selectionRange: chunk.source.rangeOf(arg.start, arg.end),
       });
     }
   }
@@ -70,11 +70,29 @@ function keepalivedSymbols(chunk: Chunk, body: KaStatement[], out: DocumentSymbo
       name,
       detail: st.args.length ? kw : undefined,
       kind: KEEPALIVED_KINDS[kw] ?? SymbolKind.Struct,
-      range: chunk.rangeOf(st.start, st.end),
-      selectionRange: chunk.rangeOf(sel.start, (st.args[st.args.length - 1] ?? sel).end),
+      range: chunk.source.rangeOf(st.start, st.end),
+      selectionRange: chunk.source.rangeOf(sel.start, (st.args[st.args.length - 1] ?? sel).end),
       children,
     });
   }
+}
+
+/** A chunk's outline entries, in chunk-relative lines. */
+function outlineOf(chunk: Chunk): DocumentSymbol[] {
+  return chunk.memo('outline', () => {
+    const out: DocumentSymbol[] = [];
+    const p = chunk.parsed;
+    if (p.language === 'haproxy') haproxySymbols(chunk, p.ast.body, out);
+    else keepalivedSymbols(chunk, p.ast.body, out);
+    return out;
+  });
+}
+onChunkParsed(outlineOf);
+
+const shiftRange = (r: Range, by: number): Range => ({ start: { line: r.start.line + by, character: r.start.character }, end: { line: r.end.line + by, character: r.end.character } });
+
+function shift(s: DocumentSymbol, by: number): DocumentSymbol {
+  return { ...s, range: shiftRange(s.range, by), selectionRange: shiftRange(s.selectionRange, by), children: s.children?.map((c) => shift(c, by)) };
 }
 
 /** The outline: sections with their servers, ACLs and binds; keepalived blocks, nested. */
@@ -86,11 +104,7 @@ export const documentSymbolsFeature: Feature = {
         const doc = documents.get(textDocument.uri);
         if (!doc) return null;
         const out: DocumentSymbol[] = [];
-        for (const chunk of doc.chunks) {
-          const p = chunk.parsed;
-          if (p.language === 'haproxy') haproxySymbols(chunk, p.ast.body, out);
-          else keepalivedSymbols(chunk, p.ast.body, out);
-        }
+        for (const chunk of doc.chunks) for (const s of outlineOf(chunk)) out.push(shift(s, chunk.line));
         return out;
       }),
     );

@@ -1,6 +1,6 @@
 import type { HaStatement, KaStatement } from '@cfglint/parser';
 import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver';
-import type { Chunk, ConfigDocument } from '../document/config-document.js';
+import { onChunkParsed, type Chunk, type ConfigDocument } from '../document/config-document.js';
 import { guard } from '../guard.js';
 import type { Feature } from './index.js';
 
@@ -9,19 +9,19 @@ function lastLine(chunk: Chunk, end: number): number {
   const text = chunk.text;
   let e = end;
   while (e > 0 && /\s/.test(text[e - 1])) e--;
-  return chunk.rangeOf(e, e).end.line;
+  return chunk.source.rangeOf(e, e).end.line;
 }
 
 function haproxyFolds(chunk: Chunk, body: HaStatement[], out: FoldingRange[]): void {
   for (const st of body) {
     if (st.kind === 'HaSection') {
-      const start = chunk.rangeOf(st.start, st.start).start.line;
+      const start = chunk.source.rangeOf(st.start, st.start).start.line;
       const end = lastLine(chunk, st.end);
       if (end > start) out.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
       haproxyFolds(chunk, st.body, out);
     } else if (st.kind === 'HaConditional') {
       for (const b of st.branches) {
-        const start = chunk.rangeOf(b.start, b.start).start.line;
+        const start = chunk.source.rangeOf(b.start, b.start).start.line;
         const end = lastLine(chunk, b.end);
         if (end > start) out.push({ startLine: start, endLine: end, kind: FoldingRangeKind.Region });
         haproxyFolds(chunk, b.body, out);
@@ -33,9 +33,9 @@ function haproxyFolds(chunk: Chunk, body: HaStatement[], out: FoldingRange[]): v
 function keepalivedFolds(chunk: Chunk, body: KaStatement[], out: FoldingRange[]): void {
   for (const st of body) {
     if (st.kind !== 'KaBlock') continue;
-    const start = chunk.rangeOf(st.start, st.start).start.line;
+    const start = chunk.source.rangeOf(st.start, st.start).start.line;
     // Keep the closing brace visible: fold up to the line before it.
-    const close = st.close ? chunk.rangeOf(st.close.start, st.close.start).start.line - 1 : lastLine(chunk, st.end);
+    const close = st.close ? chunk.source.rangeOf(st.close.start, st.close.start).start.line - 1 : lastLine(chunk, st.end);
     if (close > start) out.push({ startLine: start, endLine: close, kind: FoldingRangeKind.Region });
     keepalivedFolds(chunk, st.body, out);
   }
@@ -56,6 +56,18 @@ function commentFolds(doc: ConfigDocument, out: FoldingRange[]): void {
   }
 }
 
+/** A chunk's block folds, in chunk-relative lines. */
+function foldsOf(chunk: Chunk): FoldingRange[] {
+  return chunk.memo('folds', () => {
+    const out: FoldingRange[] = [];
+    const p = chunk.parsed;
+    if (p.language === 'haproxy') haproxyFolds(chunk, p.ast.body, out);
+    else keepalivedFolds(chunk, p.ast.body, out);
+    return out;
+  });
+}
+onChunkParsed(foldsOf);
+
 export const foldingRangesFeature: Feature = {
   name: 'foldingRange',
   register({ connection, documents, log }) {
@@ -65,9 +77,7 @@ export const foldingRangesFeature: Feature = {
         if (!doc) return null;
         const out: FoldingRange[] = [];
         for (const chunk of doc.chunks) {
-          const p = chunk.parsed;
-          if (p.language === 'haproxy') haproxyFolds(chunk, p.ast.body, out);
-          else keepalivedFolds(chunk, p.ast.body, out);
+          for (const f of foldsOf(chunk)) out.push({ ...f, startLine: f.startLine + chunk.line, endLine: f.endLine + chunk.line });
         }
         commentFolds(doc, out);
         return out.sort((a, b) => a.startLine - b.startLine);

@@ -1,7 +1,7 @@
 import type { Comment, HaStatement, KaStatement, Word } from '@cfglint/parser';
 import type { SemanticTokensLegend } from 'vscode-languageserver';
 import { symbolsOf, type NameKind } from '../analysis/symbols.js';
-import type { Chunk } from '../document/config-document.js';
+import { onChunkParsed, type Chunk } from '../document/config-document.js';
 import { guard } from '../guard.js';
 import type { Feature } from './index.js';
 
@@ -108,12 +108,13 @@ function keepalived(body: KaStatement[], out: RawToken[]): void {
   }
 }
 
-const encoded = new WeakMap<Chunk, number[]>();
-
 /** Tokens of a chunk as [line, character, length, type, modifiers] tuples, chunk-relative lines. */
-function chunkTokens(chunk: Chunk): number[] {
-  let data = encoded.get(chunk);
-  if (data) return data;
+function chunkTokens(chunk: Chunk): Uint32Array {
+  return chunk.memo('tokens', () => computeTokens(chunk));
+}
+onChunkParsed(chunkTokens);
+
+function computeTokens(chunk: Chunk): Uint32Array {
   const raw: RawToken[] = [];
   const p = chunk.parsed;
   if (p.language === 'haproxy') haproxy(p.ast.body, raw);
@@ -133,7 +134,7 @@ function chunkTokens(chunk: Chunk): number[] {
     }
   }
   raw.sort((a, b) => a.start - b.start);
-  data = [];
+  const data: number[] = [];
   const src = chunk.source;
   let lastEnd = -1;
   for (const t of raw) {
@@ -144,8 +145,7 @@ function chunkTokens(chunk: Chunk): number[] {
     data.push(s.line, s.character, e.character - s.character, TYPE_INDEX.get(t.type)!, t.mods);
     lastEnd = t.end;
   }
-  encoded.set(chunk, data);
-  return data;
+  return Uint32Array.from(data);
 }
 
 export const semanticTokensFeature: Feature = {

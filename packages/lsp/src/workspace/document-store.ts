@@ -10,6 +10,7 @@ export class DocumentStore {
     const fileName = uriToPath(uri);
     const language: Language | undefined = languageFromId(languageId) ?? languageFromPath(fileName);
     if (!language) return undefined;
+    this.docs.get(uri)?.dispose();
     const doc = new ConfigDocument(uri, fileName, language, version, text);
     this.docs.set(uri, doc);
     return doc;
@@ -25,6 +26,7 @@ export class DocumentStore {
   close(uri: string): ConfigDocument | undefined {
     const doc = this.docs.get(uri);
     this.docs.delete(uri);
+    doc?.dispose();
     return doc;
   }
 
