@@ -165,3 +165,22 @@ describe('semantic tokens', () => {
     ]);
   });
 });
+
+describe('a file with more sections than the server keeps trees for', () => {
+  it('still navigates, outlines and completes in chunks whose trees were let go', async () => {
+    const { generateHaproxy } = (await import('../../../bench/generate.mjs')) as { generateHaproxy: (o: object) => string };
+    const text = generateHaproxy({ frontends: 400, backends: 800, serversPerBackend: 1 });
+    const uri = await client.open('/virtual/many/haproxy.cfg', text);
+    const lines = text.split('\n');
+    // frontend fe_0 (the first chunks, long evicted) uses be_0 and be_1
+    const use = lines.findIndex((l) => l.startsWith('    use_backend be_0 '));
+    const defs = await client.request<Location[]>('textDocument/definition', at(uri, { line: use, character: 17 }));
+    expect(defs.map((d) => d.range.start.line)).toEqual([lines.indexOf('backend be_0')]);
+    const symbols = await client.request<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+    expect(symbols).toHaveLength(2 + 400 + 800);
+    expect(symbols.at(-1)!.name).toBe('be_799');
+    expect(symbols.at(-1)!.range.start.line).toBe(lines.indexOf('backend be_799'));
+    const folds = await client.request<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri } });
+    expect(folds.filter((f) => f.kind === 'region')).toHaveLength(2 + 400 + 800);
+  });
+});
