@@ -30,6 +30,8 @@ import haproxyAclUnused from './haproxy/acl-unused.js';
 import haproxyStatsAuthWeak from './haproxy/stats-auth-weak.js';
 import haproxyStatsAuthMissing from './haproxy/stats-auth-missing.js';
 import haproxyStatsSocketExposed from './haproxy/stats-socket-exposed.js';
+import haproxyGlobalRunsAsRoot from './haproxy/global-runs-as-root.js';
+import haproxyGlobalChrootMissing from './haproxy/global-chroot-missing.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -65,6 +67,8 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyStatsAuthWeak,
   haproxyStatsAuthMissing,
   haproxyStatsSocketExposed,
+  haproxyGlobalRunsAsRoot,
+  haproxyGlobalChrootMissing,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
