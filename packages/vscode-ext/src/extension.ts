@@ -26,14 +26,7 @@ function clientOptions(): LanguageClientOptions {
       { scheme: 'untitled', language: 'keepalived' },
       { scheme: 'untitled', language: 'haproxy' },
     ],
-    synchronize: {
-      // The server re-checks a cluster when a peer's file or the project's config changes on disk.
-      fileEvents: [
-        workspace.createFileSystemWatcher('**/{keepalived.conf,*.keepalived.conf,keepalived/**/*.conf}'),
-        workspace.createFileSystemWatcher('**/{haproxy.cfg,*.haproxy.cfg,haproxy/**/*.cfg}'),
-        workspace.createFileSystemWatcher('**/cfglint.config.{json,yaml,yml,js,mjs,cjs}'),
-      ],
-    },
+    // The server registers its own file watchers (peers' configs, the project's cfglint config).
   };
 }
 
