@@ -257,3 +257,19 @@ describe('loadKeepalived: fast path', () => {
     expect(r.statements[0].expansion).toBeUndefined();
   });
 });
+
+describe('loadKeepalived: the corpus', () => {
+  it('loads every corpus file without throwing, keeping diagnostics inside their files', async () => {
+    const { corpusFiles } = await import('./fixture-files.js');
+    const files = corpusFiles();
+    expect(files.length).toBeGreaterThan(200);
+    for (const file of files) {
+      const r = loadKeepalived(file, { maxExpandedStatements: 20_000 });
+      for (const d of r.diagnostics) {
+        const source = r.files.get(d.fileName)?.source;
+        if (!source) continue;
+        expect(d.range.end.line).toBeLessThan(source.lineCount);
+      }
+    }
+  });
+});

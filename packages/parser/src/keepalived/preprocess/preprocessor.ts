@@ -83,7 +83,13 @@ export class Preprocessor {
     return this.builder.finish();
   }
 
+  private readonly reported = new Set<string>();
+
+  /** Records a finding once per place (expansion repeats the same definition text many times). */
   private report(code: string, severity: Severity, message: string, at: TextRange): void {
+    const key = `${code}|${at.fileName}|${at.start}|${at.end}`;
+    if (this.reported.has(key)) return;
+    this.reported.add(key);
     this.problems.push({ code, severity, message, at });
   }
 

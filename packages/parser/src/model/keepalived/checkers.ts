@@ -4,7 +4,7 @@ import { argValues } from './element.js';
 import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { parseInteger, parsePort, parseSeconds } from './values.js';
+import { parseInteger, parsePort, parseSeconds, intArg, secondsArg, portArg, userGroupArgs, weightArgs } from './values.js';
 
 export const CHECKER_TYPES = ['TCP_CHECK', 'HTTP_GET', 'SSL_GET', 'MISC_CHECK', 'SMTP_CHECK', 'DNS_CHECK', 'UDP_CHECK', 'PING_CHECK', 'FILE_CHECK', 'BFD_CHECK'] as const;
 export type KaCheckerType = (typeof CHECKER_TYPES)[number];
@@ -125,16 +125,16 @@ export function readChecker(block: KaEffectiveStatement, ctx: ModelContext): KaC
     statement: block, fileName: block.fileName, node: block.node,
     type,
     connectIp: r.string('connect_ip'),
-    connectPort: r.setting((a) => parsePort(a[0]), 'connect_port'),
+    connectPort: r.setting(portArg, 'connect_port'),
     bindto: r.string('bindto'),
     bindIf: r.string('bind_if'),
-    bindPort: r.setting((a) => parsePort(a[0]), 'bind_port'),
-    fwmark: r.setting((a) => parseInteger(a[0]), 'fwmark'),
-    connectTimeout: r.setting((a) => parseSeconds(a[0]), 'connect_timeout'),
-    retry: r.setting((a) => parseInteger(a[0]), 'retry', 'nb_get_retry'),
-    delayBeforeRetry: r.setting((a) => parseSeconds(a[0]), 'delay_before_retry'),
-    warmup: r.setting((a) => parseSeconds(a[0]), 'warmup'),
-    delayLoop: r.setting((a) => parseSeconds(a[0]), 'delay_loop'),
+    bindPort: r.setting(portArg, 'bind_port'),
+    fwmark: r.setting(intArg, 'fwmark'),
+    connectTimeout: r.setting(secondsArg, 'connect_timeout'),
+    retry: r.setting(intArg, 'retry', 'nb_get_retry'),
+    delayBeforeRetry: r.setting(secondsArg, 'delay_before_retry'),
+    warmup: r.setting(secondsArg, 'warmup'),
+    delayLoop: r.setting(secondsArg, 'delay_loop'),
     alpha: r.flag('alpha'),
     logAllFailures: r.flag('log_all_failures'),
   };
@@ -151,9 +151,9 @@ export function readChecker(block: KaEffectiveStatement, ctx: ModelContext): KaC
     case 'MISC_CHECK': {
       const path = r.last('misc_path');
       c.miscPath = path ? readScript(path, ctx) : undefined;
-      c.miscTimeout = r.setting((a) => parseSeconds(a[0]), 'misc_timeout');
+      c.miscTimeout = r.setting(secondsArg, 'misc_timeout');
       c.miscDynamic = r.flag('misc_dynamic');
-      c.user = r.setting((a) => (a[0] === undefined ? undefined : { user: a[0], ...(a[1] !== undefined ? { group: a[1] } : {}) }), 'user');
+      c.user = r.setting(userGroupArgs, 'user');
       break;
     }
     case 'SMTP_CHECK':
@@ -166,16 +166,13 @@ export function readChecker(block: KaEffectiveStatement, ctx: ModelContext): KaC
     case 'UDP_CHECK':
       c.payload = r.setting((a) => a.join(' '), 'payload');
       c.requireReply = r.setting((a) => a.join(' '), 'require_reply');
-      c.minReplyLength = r.setting((a) => parseInteger(a[0]), 'min_reply_length');
-      c.maxReplyLength = r.setting((a) => parseInteger(a[0]), 'max_reply_length');
+      c.minReplyLength = r.setting(intArg, 'min_reply_length');
+      c.maxReplyLength = r.setting(intArg, 'max_reply_length');
       break;
     case 'FILE_CHECK':
       c.trackFile = r.string('track_file', 'file');
       c.dynamic = r.flag('dynamic');
-      c.weight = r.setting((a) => {
-        const w = parseInteger(a[0]);
-        return w === undefined ? undefined : { weight: w, reverse: a[1] === 'reverse' };
-      }, 'weight');
+      c.weight = r.setting(weightArgs, 'weight');
       break;
     case 'BFD_CHECK':
       c.name = r.string('name');

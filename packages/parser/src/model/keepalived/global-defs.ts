@@ -3,7 +3,7 @@ import { BlockReader, element } from './block-reader.js';
 import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { parseInteger, parsePort, parseSeconds } from './values.js';
+import { parseInteger, parsePort, parseSeconds, intArg, secondsArg, allArgs, userGroupArgs } from './values.js';
 
 /**
  * global_defs (several blocks are merged, later settings win, as in keepalived). The
@@ -59,21 +59,21 @@ export function readGlobalDefs(blocks: KaEffectiveStatement[], ctx: ModelContext
     notificationEmail,
     notificationEmailFrom: r.string('notification_email_from'),
     smtpServer: r.setting((a) => (a[0] === undefined ? undefined : { host: a[0], ...(a[1] !== undefined ? { port: parsePort(a[1]) } : {}) }), 'smtp_server'),
-    smtpConnectTimeout: r.setting((a) => parseInteger(a[0]), 'smtp_connect_timeout'),
+    smtpConnectTimeout: r.setting(intArg, 'smtp_connect_timeout'),
     smtpAlert: r.flag('smtp_alert'),
     vrrpStrict: r.flag('vrrp_strict'),
-    vrrpIptables: r.setting((a) => a, 'vrrp_iptables'),
-    vrrpNftables: r.setting((a) => a, 'vrrp_nftables'),
+    vrrpIptables: r.setting(allArgs, 'vrrp_iptables'),
+    vrrpNftables: r.setting(allArgs, 'vrrp_nftables'),
     vrrpSkipCheckAdvAddr: r.flag('vrrp_skip_check_adv_addr'),
-    vrrpGarpInterval: r.setting((a) => parseSeconds(a[0]), 'vrrp_garp_interval'),
-    vrrpGnaInterval: r.setting((a) => parseSeconds(a[0]), 'vrrp_gna_interval'),
-    vrrpVersion: r.setting((a) => parseInteger(a[0]), 'vrrp_version'),
+    vrrpGarpInterval: r.setting(secondsArg, 'vrrp_garp_interval'),
+    vrrpGnaInterval: r.setting(secondsArg, 'vrrp_gna_interval'),
+    vrrpVersion: r.setting(intArg, 'vrrp_version'),
     vrrpMcastGroup4: r.string('vrrp_mcast_group4'),
     vrrpMcastGroup6: r.string('vrrp_mcast_group6'),
     defaultInterface: r.string('default_interface'),
     enableScriptSecurity: r.flag('enable_script_security'),
-    scriptUser: r.setting((a) => (a[0] === undefined ? undefined : { user: a[0], ...(a[1] !== undefined ? { group: a[1] } : {}) }), 'script_user'),
-    lvsSyncDaemon: r.setting((a) => a, 'lvs_sync_daemon', 'lvs_sync_daemon_interface'),
+    scriptUser: r.setting(userGroupArgs, 'script_user'),
+    lvsSyncDaemon: r.setting(allArgs, 'lvs_sync_daemon', 'lvs_sync_daemon_interface'),
     lvsId: r.string('lvs_id'),
     startupScript: startup ? readScript(startup, ctx) : undefined,
     shutdownScript: shutdown ? readScript(shutdown, ctx) : undefined,

@@ -5,7 +5,7 @@ import { isCheckerKeyword, readChecker } from './checkers.js';
 import type { KaChecker } from './checkers.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { ipFamily, parseInteger, parsePort, parseSeconds } from './values.js';
+import { ipFamily, parseInteger, parsePort, parseSeconds, intArg, secondsArg } from './values.js';
 
 /** `lb_kind`/`lvs_method NAT|DR|TUN [type ipip|gue port N|gre] [nocsum|csum|remcsum]`. */
 export interface KaForwarding {
@@ -56,15 +56,15 @@ export function readRealServer(block: KaEffectiveStatement, ctx: ModelContext): 
   const rs: KaRealServer = {
     statement: block, fileName: block.fileName, node: block.node,
     address,
-    weight: r.setting((a) => parseInteger(a[0]), 'weight'),
+    weight: r.setting(intArg, 'weight'),
     lvsMethod: r.setting(parseForwarding, 'lvs_method', 'lb_kind'),
     inhibitOnFailure: r.flag('inhibit_on_failure'),
-    uthreshold: r.setting((a) => parseInteger(a[0]), 'uthreshold'),
-    lthreshold: r.setting((a) => parseInteger(a[0]), 'lthreshold'),
-    connectTimeout: r.setting((a) => parseSeconds(a[0]), 'connect_timeout'),
-    retry: r.setting((a) => parseInteger(a[0]), 'retry', 'nb_get_retry'),
-    delayBeforeRetry: r.setting((a) => parseSeconds(a[0]), 'delay_before_retry'),
-    delayLoop: r.setting((a) => parseSeconds(a[0]), 'delay_loop'),
+    uthreshold: r.setting(intArg, 'uthreshold'),
+    lthreshold: r.setting(intArg, 'lthreshold'),
+    connectTimeout: r.setting(secondsArg, 'connect_timeout'),
+    retry: r.setting(intArg, 'retry', 'nb_get_retry'),
+    delayBeforeRetry: r.setting(secondsArg, 'delay_before_retry'),
+    delayLoop: r.setting(secondsArg, 'delay_loop'),
     alpha: r.flag('alpha'),
     smtpAlert: r.flag('smtp_alert'),
     virtualhost: r.string('virtualhost'),

@@ -1,7 +1,7 @@
 import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective.js';
 import { BlockReader } from './block-reader.js';
 import type { KaElement, KaSetting } from './element.js';
-import { parseInteger } from './values.js';
+import { parseInteger, intArg } from './values.js';
 
 /** `track_file NAME { file PATH; weight W [reverse]; init_file [V] [overwrite] }` (vrrp_track_file is the old name). */
 export interface KaTrackFile extends KaElement {
@@ -35,6 +35,6 @@ export function readTrackProcess(block: KaEffectiveStatement): KaTrackProcess {
     name: block.args[0]?.value ?? '',
     process: r.setting((a) => (a.length ? a : undefined), 'process'),
     weight: r.setting(readWeight, 'weight'),
-    quorum: r.setting((a) => parseInteger(a[0]), 'quorum'),
+    quorum: r.setting(intArg, 'quorum'),
   };
 }

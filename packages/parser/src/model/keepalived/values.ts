@@ -69,3 +69,15 @@ export function parsePort(text: string | undefined): number | undefined {
   const n = parseInteger(text);
   return n !== undefined && n >= 0 && n <= 65535 ? n : undefined;
 }
+
+/** Argument readers shared by the model (module constants: no closure per block). */
+export const intArg = (args: string[]): number | undefined => parseInteger(args[0]);
+export const secondsArg = (args: string[]): number | undefined => parseSeconds(args[0]);
+export const portArg = (args: string[]): number | undefined => parsePort(args[0]);
+export const allArgs = (args: string[]): string[] => args;
+export const userGroupArgs = (args: string[]): { user: string; group?: string } | undefined =>
+  args[0] === undefined ? undefined : args[1] !== undefined ? { user: args[0], group: args[1] } : { user: args[0] };
+export const weightArgs = (args: string[]): { weight: number; reverse: boolean } | undefined => {
+  const w = parseInteger(args[0]);
+  return w === undefined ? undefined : { weight: w, reverse: args[1] === 'reverse' };
+};

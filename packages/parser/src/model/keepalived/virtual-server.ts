@@ -5,7 +5,7 @@ import { parseForwarding, readRealServer } from './real-server.js';
 import type { KaForwarding, KaRealServer } from './real-server.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { ipFamily, parseInteger, parsePort, parseSeconds } from './values.js';
+import { ipFamily, parseInteger, parsePort, parseSeconds, intArg, secondsArg } from './values.js';
 
 /** What a virtual_server line names: `ADDR [PORT]`, `fwmark N` or `group NAME`. */
 export type KaVirtualServerTarget =
@@ -83,23 +83,23 @@ export function readVirtualServer(block: KaEffectiveStatement, ctx: ModelContext
     persistenceGranularity: r.string('persistence_granularity'),
     persistenceEngine: r.string('persistence_engine'),
     protocol: r.setting((a) => (a[0] === 'TCP' || a[0] === 'UDP' || a[0] === 'SCTP' ? a[0] : undefined), 'protocol'),
-    delayLoop: r.setting((a) => parseSeconds(a[0]), 'delay_loop'),
+    delayLoop: r.setting(secondsArg, 'delay_loop'),
     sorryServer: sorry
       ? { statement: sorry, fileName: sorry.fileName, node: sorry.node, address: sorry.args[0]?.value ?? '', ...(parsePort(sorry.args[1]?.value) !== undefined ? { port: parsePort(sorry.args[1]?.value) } : {}) }
       : undefined,
     sorryServerInhibit: r.flag('sorry_server_inhibit'),
-    quorum: r.setting((a) => parseInteger(a[0]), 'quorum'),
-    hysteresis: r.setting((a) => parseInteger(a[0]), 'hysteresis'),
+    quorum: r.setting(intArg, 'quorum'),
+    hysteresis: r.setting(intArg, 'hysteresis'),
     quorumUp: up ? readScript(up, ctx) : undefined,
     quorumDown: down ? readScript(down, ctx) : undefined,
     alpha: r.flag('alpha'),
     omega: r.flag('omega'),
     haSuspend: r.flag('ha_suspend'),
     virtualhost: r.string('virtualhost'),
-    connectTimeout: r.setting((a) => parseSeconds(a[0]), 'connect_timeout'),
-    retry: r.setting((a) => parseInteger(a[0]), 'retry'),
-    delayBeforeRetry: r.setting((a) => parseSeconds(a[0]), 'delay_before_retry'),
-    warmup: r.setting((a) => parseSeconds(a[0]), 'warmup'),
+    connectTimeout: r.setting(secondsArg, 'connect_timeout'),
+    retry: r.setting(intArg, 'retry'),
+    delayBeforeRetry: r.setting(secondsArg, 'delay_before_retry'),
+    warmup: r.setting(secondsArg, 'warmup'),
     inhibitOnFailure: r.flag('inhibit_on_failure'),
     ipFamily: r.string('ip_family'),
     realServers: r.all('real_server').map((s) => readRealServer(s, ctx)),

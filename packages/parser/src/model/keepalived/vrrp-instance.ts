@@ -10,7 +10,7 @@ import { readRoutes, readRules } from './route.js';
 import type { KaRoute, KaRule } from './route.js';
 import { readTrackLists } from './track.js';
 import type { KaTrackEntry } from './track.js';
-import { parseBool, parseInteger, parseSeconds } from './values.js';
+import { parseBool, parseInteger, parseSeconds, intArg, secondsArg, allArgs } from './values.js';
 
 export interface KaUnicastPeer extends KaElement {
   address: string;
@@ -91,9 +91,9 @@ export function readVrrpInstance(block: KaEffectiveStatement, ctx: ModelContext)
     name: block.args[0]?.value ?? '',
     state: r.setting((a) => (a[0] === 'MASTER' || a[0] === 'BACKUP' ? a[0] : undefined), 'state'),
     interface: r.string('interface'),
-    virtualRouterId: r.setting((a) => parseInteger(a[0]), 'virtual_router_id'),
-    priority: r.setting((a) => parseInteger(a[0]), 'priority'),
-    advertInt: r.setting((a) => parseSeconds(a[0]), 'advert_int'),
+    virtualRouterId: r.setting(intArg, 'virtual_router_id'),
+    priority: r.setting(intArg, 'priority'),
+    advertInt: r.setting(secondsArg, 'advert_int'),
     authentication,
     virtualIpAddresses: ipLists('virtual_ipaddress'),
     virtualIpAddressesExcluded: ipLists('virtual_ipaddress_excluded'),
@@ -110,14 +110,14 @@ export function readVrrpInstance(block: KaEffectiveStatement, ctx: ModelContext)
     notify: readNotify(r, ctx),
     nopreempt: r.flag('nopreempt', 'no_preempt'),
     preempt: r.flag('preempt'),
-    preemptDelay: r.setting((a) => parseSeconds(a[0]), 'preempt_delay'),
+    preemptDelay: r.setting(secondsArg, 'preempt_delay'),
     accept: r.flag('accept'),
     noAccept: r.flag('no_accept'),
     strictMode: r.setting((a) => (a.length ? parseBool(a[0]) : true), 'strict_mode'),
-    version: r.setting((a) => parseInteger(a[0]), 'version'),
-    useVmac: r.setting((a) => a, 'use_vmac'),
+    version: r.setting(intArg, 'version'),
+    useVmac: r.setting(allArgs, 'use_vmac'),
     dontTrackPrimary: r.flag('dont_track_primary'),
     smtpAlert: r.flag('smtp_alert'),
-    garpMasterDelay: r.setting((a) => parseInteger(a[0]), 'garp_master_delay'),
+    garpMasterDelay: r.setting(intArg, 'garp_master_delay'),
   };
 }

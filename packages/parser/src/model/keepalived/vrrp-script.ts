@@ -3,7 +3,7 @@ import { BlockReader } from './block-reader.js';
 import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { parseInteger, parseSeconds } from './values.js';
+import { parseInteger, parseSeconds, intArg, secondsArg, userGroupArgs, weightArgs } from './values.js';
 
 /** `vrrp_script NAME { script …; interval; timeout; weight W [reverse]; rise; fall; user; init_fail }`. */
 export interface KaVrrpScript extends KaElement {
@@ -25,15 +25,12 @@ export function readVrrpScript(block: KaEffectiveStatement, ctx: ModelContext): 
     statement: block, fileName: block.fileName, node: block.node,
     name: block.args[0]?.value ?? '',
     script: script ? readScript(script, ctx) : undefined,
-    interval: r.setting((a) => parseSeconds(a[0]), 'interval'),
-    timeout: r.setting((a) => parseSeconds(a[0]), 'timeout'),
-    weight: r.setting((a) => {
-      const w = parseInteger(a[0]);
-      return w === undefined ? undefined : { weight: w, reverse: a[1] === 'reverse' };
-    }, 'weight'),
-    rise: r.setting((a) => parseInteger(a[0]), 'rise'),
-    fall: r.setting((a) => parseInteger(a[0]), 'fall'),
-    user: r.setting((a) => (a[0] === undefined ? undefined : { user: a[0], ...(a[1] !== undefined ? { group: a[1] } : {}) }), 'user'),
+    interval: r.setting(secondsArg, 'interval'),
+    timeout: r.setting(secondsArg, 'timeout'),
+    weight: r.setting(weightArgs, 'weight'),
+    rise: r.setting(intArg, 'rise'),
+    fall: r.setting(intArg, 'fall'),
+    user: r.setting(userGroupArgs, 'user'),
     initFail: r.flag('init_fail'),
   };
 }
