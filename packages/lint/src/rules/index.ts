@@ -32,6 +32,7 @@ import haproxyStatsAuthMissing from './haproxy/stats-auth-missing.js';
 import haproxyStatsSocketExposed from './haproxy/stats-socket-exposed.js';
 import haproxyGlobalRunsAsRoot from './haproxy/global-runs-as-root.js';
 import haproxyGlobalChrootMissing from './haproxy/global-chroot-missing.js';
+import haproxyTlsWeak from './haproxy/tls-weak.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -69,6 +70,7 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyStatsSocketExposed,
   haproxyGlobalRunsAsRoot,
   haproxyGlobalChrootMissing,
+  haproxyTlsWeak,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
