@@ -72,10 +72,57 @@ describe('code actions', () => {
     expect(apply(text, edit)).toBe('backend b from x\n    # cfglint-disable-next-line haproxy/a, haproxy/b -- known\n    server s 10.0.0.1:80\n');
   });
 
+  it('offers the lint engine\'s remedies: a suggestion that renames an old keyword', async () => {
+    const text = 'virtual_server 10.0.0.1 80 {\n    protocol TCP\n    real_server 10.0.0.2 80 {\n        TCP_CHECK {\n            nb_get_retry 3\n        }\n    }\n}\n';
+    const uri = await client.open('/virtual/ca4/keepalived.conf', text);
+    const diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'keepalived/renamed-keyword'));
+    const finding = diagnostics.find((x) => x.code === 'keepalived/renamed-keyword')!;
+    expect(finding.range.start.line).toBe(4);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+    const rename = actions.find((a) => a.title.startsWith("Rename to 'retry'"))!;
+    expect(apply(text, rename.edit!.changes![uri])).toContain('\n            retry 3\n');
+    expect(actions.map((a) => a.title)).toContain('Disable keepalived/renamed-keyword for this line');
+  });
+
+  it('offers the lint engine\'s safe fix as the preferred quick fix: an unused suppression goes away', async () => {
+    const text = 'global\n    # cfglint-disable-next-line haproxy/timeout-missing\n    maxconn 100\n';
+    const uri = await client.open('/virtual/ca5/haproxy.cfg', text);
+    const diagnostics = await client.diagnostics(uri, (d) => d.some((x) => x.code === 'cfglint/unused-disable-directive'));
+    const finding = diagnostics.find((x) => x.code === 'cfglint/unused-disable-directive')!;
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: finding.range, context: { diagnostics: [finding] } });
+    const fix = actions.find((a) => a.isPreferred)!;
+    expect(fix.title).toMatch(/^Fix: Unused cfglint-disable-next-line directive/);
+    expect(apply(text, fix.edit!.changes![uri])).toBe('global\n    maxconn 100\n');
+  });
+
   it('does not offer to silence a syntax error', async () => {
     const uri = await client.open('/virtual/ca3/haproxy.cfg', 'backend b\n    server s "x\n');
     const d = (await client.diagnostics(uri, (x) => x.some((y) => y.code === 'lex/unterminated-quote'))).find((y) => y.code === 'lex/unterminated-quote')!;
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } });
     expect(actions).toEqual([]);
   });
+});
+
+describe('code actions while a check is pending', () => {
+  let slow: TestClient;
+  beforeAll(async () => {
+    // settings from initializationOptions: the complete check waits a second after each change
+    slow = await startInProcess({ configuration: false, initializationOptions: { diagnosticsDelay: 1000 } });
+  });
+  afterAll(async () => {
+    await slow.shutdown();
+  });
+
+  it('offers no fix computed on an older text than the one in the editor', async () => {
+    const text = 'global\n    # cfglint-disable-next-line haproxy/timeout-missing\n    maxconn 100\n';
+    const uri = await slow.open('/virtual/ca6/haproxy.cfg', text);
+    const diagnostics = await slow.diagnostics(uri, (d) => d.some((x) => x.code === 'cfglint/unused-disable-directive'));
+    const finding = diagnostics.find((x) => x.code === 'cfglint/unused-disable-directive')!;
+    // an edit the full check has not seen yet: offsets of the old fix would be wrong now
+    await slow.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '# x\n' }]);
+    const moved = { ...finding, range: { start: { line: 2, character: finding.range.start.character }, end: { line: 2, character: finding.range.end.character } } };
+    const actions = await slow.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: moved.range, context: { diagnostics: [moved] } });
+    expect(actions.some((a) => a.isPreferred)).toBe(false);
+  });
+
 });
