@@ -1,4 +1,4 @@
-import type { Comment, CommentStatement, Punct, Word } from '../ast/common.js';
+import type { Comment, Punct, Word } from '../ast/common.js';
 import type { KaDefinition, KaDirective } from '../ast/keepalived.js';
 import type { Severity } from '../source/diagnostic.js';
 import {

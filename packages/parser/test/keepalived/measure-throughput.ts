@@ -11,7 +11,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { loadKeepalived, parseKeepalived } from '../../src/keepalived/index.js';
-// @ts-expect-error plain ESM script without types
 import { generateKeepalived } from '../../../../bench/generate.mjs';
 
 const rounds = Number(process.argv[2] ?? 15);

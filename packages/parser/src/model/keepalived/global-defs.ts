@@ -3,7 +3,7 @@ import { BlockReader, element } from './block-reader.js';
 import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { parseInteger, parsePort, parseSeconds, intArg, secondsArg, allArgs, userGroupArgs } from './values.js';
+import { parsePort, intArg, secondsArg, allArgs, userGroupArgs } from './values.js';
 
 /**
  * global_defs (several blocks are merged, later settings win, as in keepalived). The

@@ -5,7 +5,7 @@ import { isCheckerKeyword, readChecker } from './checkers.js';
 import type { KaChecker } from './checkers.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { ipFamily, parseInteger, parsePort, parseSeconds, intArg, secondsArg } from './values.js';
+import { ipFamily, parsePort, intArg, secondsArg } from './values.js';
 
 /** `lb_kind`/`lvs_method NAT|DR|TUN [type ipip|gue port N|gre] [nocsum|csum|remcsum]`. */
 export interface KaForwarding {

@@ -5,7 +5,7 @@ import { parseForwarding, readRealServer } from './real-server.js';
 import type { KaForwarding, KaRealServer } from './real-server.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { ipFamily, parseInteger, parsePort, parseSeconds, intArg, secondsArg } from './values.js';
+import { ipFamily, parseInteger, parsePort, intArg, secondsArg } from './values.js';
 
 /** What a virtual_server line names: `ADDR [PORT]`, `fwmark N` or `group NAME`. */
 export type KaVirtualServerTarget =

@@ -10,7 +10,7 @@ import { readRoutes, readRules } from './route.js';
 import type { KaRoute, KaRule } from './route.js';
 import { readTrackLists } from './track.js';
 import type { KaTrackEntry } from './track.js';
-import { parseBool, parseInteger, parseSeconds, intArg, secondsArg, allArgs } from './values.js';
+import { parseBool, parseInteger, intArg, secondsArg, allArgs } from './values.js';
 
 export interface KaUnicastPeer extends KaElement {
   address: string;

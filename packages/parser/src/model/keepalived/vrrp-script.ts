@@ -3,7 +3,7 @@ import { BlockReader } from './block-reader.js';
 import type { KaElement, KaSetting, ModelContext } from './element.js';
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
-import { parseInteger, parseSeconds, intArg, secondsArg, userGroupArgs, weightArgs } from './values.js';
+import { intArg, secondsArg, userGroupArgs, weightArgs } from './values.js';
 
 /** `vrrp_script NAME { script …; interval; timeout; weight W [reverse]; rise; fall; user; init_fail }`. */
 export interface KaVrrpScript extends KaElement {
