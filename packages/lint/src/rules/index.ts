@@ -33,6 +33,7 @@ import haproxyStatsSocketExposed from './haproxy/stats-socket-exposed.js';
 import haproxyGlobalRunsAsRoot from './haproxy/global-runs-as-root.js';
 import haproxyGlobalChrootMissing from './haproxy/global-chroot-missing.js';
 import haproxyTlsWeak from './haproxy/tls-weak.js';
+import haproxyServerCheckMissing from './haproxy/server-check-missing.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -71,6 +72,7 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyGlobalRunsAsRoot,
   haproxyGlobalChrootMissing,
   haproxyTlsWeak,
+  haproxyServerCheckMissing,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
