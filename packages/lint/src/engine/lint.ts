@@ -99,18 +99,19 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
   }
   const sourceOf = (fileName: string) => sources.get(path.resolve(fileName))?.source;
 
-  const superseded = supersededCodes(options.rules ?? [], config);
+  const ruleFindings = runRules(
+    { documents, hosts, clusters },
+    { rules: options.rules ?? [], config, versions, nftables: config.keepalivedFirewall !== 'iptables' },
+  );
+  const superseded = supersededPlaces(options.rules ?? [], ruleFindings);
   const all: Finding[] = [];
   for (const document of documents) {
     for (const d of document.diagnostics) {
-      if (superseded.has(d.code)) continue;
       const finding = diagnosticToFinding(d, sourceOf(d.fileName), config);
-      if (finding) all.push(finding);
+      if (finding && !superseded.has(placeKey(d.code, finding.at.fileName, finding.at.start))) all.push(finding);
     }
   }
-  all.push(
-    ...runRules({ documents, hosts, clusters }, { rules: options.rules ?? [], config, versions, nftables: config.keepalivedFirewall !== 'iptables' }),
-  );
+  all.push(...ruleFindings);
 
   const byFile = new Map<string, Finding[]>();
   for (const file of sources.keys()) byFile.set(file, []);
@@ -162,14 +163,20 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
   return { results, unreadable, documents, hosts, clusters, findings: kept };
 }
 
-/** Checker codes that enabled rules report themselves (`RuleMeta.supersedes`); their diagnostics are dropped. */
-function supersededCodes(rules: readonly Rule<any, any, any>[], config: CfglintConfig): Set<string> {
-  const codes = new Set<string>();
-  for (const rule of rules) {
-    if ((config.rules[rule.id]?.severity ?? rule.meta.severity) === 'off') continue;
-    for (const code of rule.meta.supersedes ?? []) codes.add(code);
+const placeKey = (code: string, fileName: string, start: number) => `${code}\0${fileName}\0${start}`;
+
+/**
+ * Where a rule reports a problem a checker also reports (`RuleMeta.supersedes`): the
+ * checker's finding with that code, in that file, starting at that offset, is dropped,
+ * so each problem shows once (with the rule's fix). Elsewhere the checker's findings stay.
+ */
+function supersededPlaces(rules: readonly Rule<any, any, any>[], findings: readonly Finding[]): Set<string> {
+  const supersedes = new Map(rules.filter((r) => r.meta.supersedes?.length).map((r) => [r.id, r.meta.supersedes!]));
+  const places = new Set<string>();
+  for (const f of findings) {
+    for (const code of supersedes.get(f.ruleId) ?? []) places.add(placeKey(code, path.resolve(f.at.fileName), f.at.start));
   }
-  return codes;
+  return places;
 }
 
 /** Removes a comment: its whole line when it stands alone, else it and the blanks before it. */

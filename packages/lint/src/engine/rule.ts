@@ -20,8 +20,9 @@ export interface RuleMeta {
   /** Whether it offers behaviour-changing remedies as suggestions. */
   hasSuggestions?: boolean;
   /**
-   * Checker finding codes (`schema/…`) this rule reports itself, with a fix: while the
-   * rule is on, those diagnostics are dropped so each problem shows once.
+   * Checker finding codes (`schema/…`) this rule reports itself, with a fix: where the
+   * rule reports (same file and start offset), the checker's finding is dropped so each
+   * problem shows once.
    */
   supersedes?: readonly string[];
 }

@@ -39,6 +39,8 @@ export default keepalivedRule({
     description: 'A keyword keepalived renamed (nb_get_retry → retry, vrrp_track_file → track_file…): fixes the name where the meaning is unchanged',
     fixable: true,
     hasSuggestions: true,
+    // The checker reports the same old names without a fix; where this rule reports, it speaks for both.
+    supersedes: ['schema/deprecated', 'schema/deprecated-keyword', 'schema/removed', 'schema/removed-keyword', 'schema/wrong-context', 'schema/unknown-keyword'],
   },
   messages: {
     deprecated:
