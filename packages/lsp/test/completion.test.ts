@@ -65,6 +65,18 @@ describe('haproxy completion', () => {
     expect(labels(auth)).toEqual(['admins']);
   });
 
+  it('offers what the schema allows for an argument: values, durations', async () => {
+    expect(labels(await complete('backend b\n    http-reuse <|>\n', 'haproxy.cfg'))).toEqual(['never', 'safe', 'aggressive', 'always']);
+    expect(labels(await complete('listen l\n    stats refresh <|>\n', 'haproxy.cfg'))).toContain('30s');
+  });
+
+  it('offers sections as snippets that open at the start of the line', async () => {
+    const items = await complete('global\n    daemon\n  back<|>\n', 'haproxy.cfg');
+    const backend = items.find((i) => i.label === 'backend')!;
+    expect(backend.insertTextFormat).toBe(2);
+    expect(backend.textEdit).toEqual({ range: { start: { line: 2, character: 0 }, end: { line: 2, character: 6 } }, newText: 'backend ${1:name}\n    $0' });
+  });
+
   it('offers nothing inside a comment', async () => {
     expect(await complete('backend b\n    # balance <|>\n', 'haproxy.cfg')).toEqual([]);
   });
@@ -103,6 +115,16 @@ describe('hover', () => {
     expect(value).toMatch(/^```\nbalance/);
     expect(value).toMatch(/\[Upstream documentation\]\(https:\/\/docs\.haproxy\.org\/[^)]+balance/);
     expect(hover.range).toEqual({ start: { line: 1, character: 4 }, end: { line: 1, character: 11 } });
+  });
+
+  it('explains a keepalived keyword of the block it is in', async () => {
+    const { text, positions } = cursors('vrrp_instance A {\n    virtual_rou<|>ter_id 51\n}\n');
+    const uri = await client.open('/virtual/hover3/keepalived.conf', text);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: positions[0] });
+    const value = (hover.contents as { value: string }).value;
+    expect(value).toMatch(/^```\nvirtual_router_id/);
+    expect(value).toMatch(/integer/);
+    expect(value).toMatch(/\[Upstream documentation\]\(https:\/\/github\.com\/acassen\/keepalived\//);
   });
 
   it('says where a name is defined and how often it is used', async () => {

@@ -61,6 +61,15 @@ function keywordItem(k: KeywordInfo, c: CursorContext, end: Position, language: 
   return item;
 }
 
+/** A section keyword as a snippet: the name to fill in (when the section takes one) and an indented first line. */
+function sectionItem(k: KeywordInfo, c: CursorContext, end: Position): CompletionItem {
+  const item = keywordItem(k, c, end, 'haproxy', CompletionItemKind.Module);
+  const named = k.signature?.some((sig) => /<[^>]+>/.test(sig)) || ['frontend', 'backend', 'listen', 'userlist', 'peers', 'resolvers'].includes(k.name);
+  item.insertTextFormat = InsertTextFormat.Snippet;
+  item.textEdit = { range: range({ line: c.statementStart.line, character: 0 }, end), newText: `${k.name}${named ? ' ${1:name}' : ''}\n    $0` };
+  return item;
+}
+
 function values(list: string[], c: CursorContext, end: Position, kind: CompletionItemKind = CompletionItemKind.EnumMember, detail?: string): CompletionItem[] {
   return [...new Set(list)].map((v) => ({ label: v, kind, detail, textEdit: { range: range(c.wordStart, end), newText: v } }));
 }
@@ -91,7 +100,7 @@ function haproxyCompletions(doc: ConfigDocument, c: CursorContext, end: Position
       item.filterText = modifier ? `${modifier} ${k.name}` : k.name;
       return item;
     });
-    if (w.length === 0) out.push(...haproxySections(version).map((s) => keywordItem(s, c, end, 'haproxy', CompletionItemKind.Module)));
+    if (w.length === 0) out.push(...haproxySections(version).map((s) => sectionItem(s, c, end)));
     return out;
   }
   const kw = w.slice(0, 2).join(' ');
@@ -117,6 +126,16 @@ function haproxyCompletions(doc: ConfigDocument, c: CursorContext, end: Position
   }
   if (w[0] === 'bind' && w.length >= 2) {
     return haproxyOptions('bind', version).map((o) => ({ label: o.name, kind: CompletionItemKind.Property, documentation: { kind: MarkupKind.Markdown, value: keywordDocs(o) }, textEdit: { range: range(c.wordStart, end), newText: o.name } }));
+  }
+  // What the schema says about the argument at the cursor: allowed values, or a duration.
+  const base = modifier ? w.slice(1) : w;
+  for (let length = Math.min(3, base.length); length >= 1; length--) {
+    const spec = keywords.find((k) => k.name === base.slice(0, length).join(' '));
+    if (!spec) continue;
+    const arg = schemaValues(spec, base.length - length);
+    if (arg.values.length) return values(arg.values, c, end);
+    if (arg.time) return values(HAPROXY_TIMEOUTS, c, end, CompletionItemKind.Value, 'duration');
+    break;
   }
   return [];
 }
