@@ -63,6 +63,16 @@ describe('diagnostics', () => {
     expect((await first)[0].code).toBe('parse/unclosed-block');
   });
 
+  it('checks an unsaved buffer (untitled:) completely, without looking for it on disk', async () => {
+    const uri = 'untitled:Untitled-1';
+    const checked = client.diagnostics(uri, (d) => d.some((x) => x.code === 'lex/unterminated-quote'));
+    await client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'haproxy', version: 1, text: 'backend b\n    server s "x\n' } });
+    await checked;
+    // the complete check publishes again; nothing in it may say the file could not be read
+    const complete = await client.diagnostics(uri);
+    expect(complete.filter((d) => /^(load|include)\//.test(String(d.code)))).toEqual([]);
+  });
+
   it('ignores documents of other languages', async () => {
     const uri = await client.open(path.join(dir, 'notes.txt'), 'hello {', 'plaintext');
     await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).catch(() => null);

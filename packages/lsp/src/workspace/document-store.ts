@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { ConfigDocument, type ContentChange } from '../document/config-document.js';
 import { languageFromId, languageFromPath, type Language } from '../document/language.js';
 import { uriToPath } from '../convert.js';
@@ -7,9 +8,12 @@ export class DocumentStore {
   private readonly docs = new Map<string, ConfigDocument>();
 
   open(uri: string, languageId: string, version: number, text: string): ConfigDocument | undefined {
-    const fileName = uriToPath(uri);
+    let fileName = uriToPath(uri);
     const language: Language | undefined = languageFromId(languageId) ?? languageFromPath(fileName);
     if (!language) return undefined;
+    // An unsaved buffer (untitled:, vscode-notebook-cell:…) gets a made-up absolute path of its
+    // own, so the checks read it from the overlays and find no peers on disk.
+    if (!path.isAbsolute(fileName)) fileName = path.join(path.sep, '.cfglint-unsaved', encodeURIComponent(uri), language === 'haproxy' ? 'haproxy.cfg' : 'keepalived.conf');
     this.docs.get(uri)?.dispose();
     const doc = new ConfigDocument(uri, fileName, language, version, text);
     this.docs.set(uri, doc);
@@ -44,7 +48,7 @@ export class DocumentStore {
    */
   overlays(): Record<string, string[]> {
     const out: Record<string, string[]> = {};
-    for (const doc of this.docs.values()) if (doc.fileName.startsWith('/') || /^[A-Za-z]:/.test(doc.fileName)) out[doc.fileName] = doc.pieces;
+    for (const doc of this.docs.values()) out[doc.fileName] = doc.pieces;
     return out;
   }
 }
