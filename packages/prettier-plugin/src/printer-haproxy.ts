@@ -112,14 +112,19 @@ class HaproxyUnits {
     }
     const wantColumns = this.align && rest.length > from && first.text === 'server' && from === 1;
     if (canonical && !wantColumns) return canonicalUnit(first.start, end, depth);
-    let out = first.text;
+    // One array and one join per line: concatenating word by word would leave a tree of
+    // intermediate strings per line for the garbage collector.
+    const parts: string[] = [first.text];
+    let touching = false;
     let prev = first;
     for (let i = from; i < rest.length; i++) {
-      // Words with no blank between them stay joined (only a comment can follow a word directly).
-      out += prev.end === rest[i].start ? rest[i].text : ' ' + rest[i].text;
+      if (rest[i].start === prev.end) touching = true;
+      parts.push(rest[i].text);
       prev = rest[i];
     }
-    const u = makeUnit(first.start, end, depth, c !== undefined ? out + ' ' + c : out);
+    if (c !== undefined) parts.push(c);
+    const out = touching ? joinKeepingTouches(first, rest, from, c) : parts.join(' ');
+    const u = makeUnit(first.start, end, depth, out);
     u.canonical = canonical;
     if (c !== undefined) u.comment = c;
     return u;
@@ -128,6 +133,17 @@ class HaproxyUnits {
   private atColumnZero(offset: number): boolean {
     return offset === 0 || this.text.charCodeAt(offset - 1) === 10;
   }
+}
+
+/** The rare join where some words touch (no blank between them): they stay touching. */
+function joinKeepingTouches(first: Word, rest: readonly Word[], from: number, comment: string | undefined): string {
+  let out = first.text;
+  let prev = first;
+  for (let i = from; i < rest.length; i++) {
+    out += prev.end === rest[i].start ? rest[i].text : ' ' + rest[i].text;
+    prev = rest[i];
+  }
+  return comment !== undefined ? out + ' ' + comment : out;
 }
 
 function trimComment(text: string): string {

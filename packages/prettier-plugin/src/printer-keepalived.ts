@@ -122,17 +122,19 @@ class KeepalivedUnits {
   private words(s: KaPrefixes, keyword: Word, args: Word[], start: number, end: number): string {
     const slice = this.text.slice(start, end);
     if (slice.indexOf('\n') !== -1) return slice;
-    let out = '';
+    // One array and one join per line (see the HAProxy printer); touching words stay touching.
+    const parts: string[] = [];
     let prev: Word | undefined;
     const add = (w: Word) => {
-      out += prev === undefined ? w.text : prev.end === w.start ? w.text : ' ' + w.text;
+      if (prev !== undefined && prev.end === w.start) parts[parts.length - 1] += w.text;
+      else parts.push(w.text);
       prev = w;
     };
     if (s.condition) add(s.condition);
     if (s.repeat) for (const r of s.repeat) add(r);
     add(keyword);
     for (const a of args) add(a);
-    return out;
+    return parts.join(' ');
   }
 
   /** `body` null means the source slice [start, end) is already the formatted body. */

@@ -131,8 +131,10 @@ export function emitText(units: Unit[], text: string, indentUnit: string): strin
       runStart = -1;
     }
     const body = end - i === 1 ? unitText(u, text) : text.slice(u.start, units[end - 1].end);
-    const sep = sepLength === 0 ? '' : sepLength === 1 ? '\n' : '\n\n';
-    pieces.push(sep + indents.get(u.depth) + body);
+    // Separate pieces, joined once at the end: no intermediate strings per line.
+    if (sepLength > 0) pieces.push(sepLength === 1 ? '\n' : '\n\n');
+    if (u.depth > 0) pieces.push(indents.get(u.depth));
+    pieces.push(body);
     prevEnd = units[end - 1].end;
   });
   if (runStart >= 0) {
