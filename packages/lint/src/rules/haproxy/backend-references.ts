@@ -66,7 +66,7 @@ export interface BackendReferences {
   routed: Set<string>;
   /** Names only known at run time. */
   patterns: NamePattern[];
-  /** Names other lines mention: stick tables (`table NAME`), `track BE/SRV`, fetch arguments (`nbsrv(BE)`), `stats scope`, `log backend@BE`. */
+  /** Names other lines mention: stick tables (`table NAME`), `track BE/SRV`, fetch arguments (`nbsrv(BE)`), `stats scope`, `log backend@BE`, 1.x `reqsetbe`. */
   mentioned: Set<string>;
   /** The routing lines with run-time names, with their patterns and the proxy they route for. */
   dynamic: DynamicRoute[];
@@ -115,6 +115,8 @@ export function backendReferences(model: HaproxyModel): BackendReferences {
   for (const section of model.sections) {
     for (const setting of section.settings) {
       const words = setting.node.words;
+      // 1.x `reqsetbe`/`reqisetbe REGEX BACKEND` switch backends too.
+      if (setting.keyword === 'reqsetbe' || setting.keyword === 'reqisetbe') mention(mentioned, words[words.length - 1].value);
       for (let i = setting.node.keywordLength; i < words.length; i++) {
         const v = words[i].value;
         if (i > 0 && NAMING.has(words[i - 1].value)) mention(mentioned, v);

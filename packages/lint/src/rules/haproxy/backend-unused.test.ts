@@ -35,6 +35,11 @@ backend app_stats
 `,
     },
     {
+      name: 'HAProxy 1.5 reqisetbe',
+      versions: { haproxy: '1.5' },
+      code: `${head}frontend fe\n    bind :80\n    reqisetbe ^[^\\ ]*\\ /(img|css)/ static\n    default_backend app\nbackend app\n    server a 10.0.0.1:80\nbackend static\n    server b 10.0.0.2:80\n`,
+    },
+    {
       name: 'a dynamic name with a prefix reaches matching backends',
       code: `${head}frontend fe\n    bind :80\n    use_backend be_%[req.hdr(host),lower]\n    default_backend app\nbackend app\n    server a 10.0.0.1:80\nbackend be_example.com\n    server b 10.0.0.2:80\n`,
     },

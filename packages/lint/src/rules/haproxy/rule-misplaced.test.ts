@@ -25,6 +25,10 @@ ${backends}`,
     },
     { name: 'default_backend has no place in the order', code: `${head}frontend fe\n    bind :80\n    default_backend app\n    http-request deny if { path_beg /admin }\n${backends}` },
     { name: 'http-response after http-request: different sides', code: `${head}frontend fe\n    bind :80\n    use_backend app\n    http-response set-header X-A 1\n${backends}` },
+    {
+      name: 'pairs HAProxy does not warn about: http-response after http-after-response, use_backend after use-server',
+      code: `${head}listen www\n    bind :80\n    http-after-response set-header X-A 1\n    http-response set-header X-B 1\n    use-server a if { path_beg /a }\n    use_backend api if { path_beg /api }\n    server a 10.0.0.1:80\n${backends}`,
+    },
   ],
   invalid: [
     {

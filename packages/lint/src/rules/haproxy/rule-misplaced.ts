@@ -4,15 +4,16 @@ import type { Edit } from '../../engine/span.js';
 import { keywordSpan, lineEnd, lineStart } from './locate.js';
 
 /**
- * The order in which HAProxy evaluates rule lists of one proxy, whatever order the lines
- * are written in: the request side, then the response side (tcp-response content before
- * http-response, http-after-response last).
+ * For each kind of rule, the kinds HAProxy evaluates after it whatever the order of the
+ * lines: written before it, they leave it misplaced. These are the pairs HAProxy's own
+ * parser warns about (cfgparse-listen.c; tcp-response content after http-response since 3.1,
+ * the ordering itself holds in every version).
  */
-const REQUEST_STAGES = ['quic-initial', 'tcp-request connection', 'tcp-request session', 'tcp-request content', 'monitor fail', 'http-request', 'redirect', 'use_backend', 'use-server'];
-const RESPONSE_STAGES = ['tcp-response content', 'http-response', 'http-after-response'];
-const STAGE = new Map<string, { side: 0 | 1; stage: number }>([
-  ...REQUEST_STAGES.map((k, i) => [k, { side: 0 as const, stage: i }] as const),
-  ...RESPONSE_STAGES.map((k, i) => [k, { side: 1 as const, stage: i }] as const),
+const REQUEST_ORDER = ['quic-initial', 'tcp-request connection', 'tcp-request session', 'tcp-request content', 'monitor fail', 'http-request', 'redirect'];
+const ROUTING = ['use_backend', 'use-server'];
+const LATER = new Map<string, string[]>([
+  ...REQUEST_ORDER.map((k, i) => [k, [...REQUEST_ORDER.slice(i + 1), ...ROUTING]] as [string, string[]]),
+  ['tcp-response content', ['http-response']],
 ]);
 
 interface Placed {
@@ -24,21 +25,20 @@ interface Placed {
 /** Lines HAProxy evaluates before a line written earlier, with that earlier line. */
 function misplacedLines(section: HaProxyLike): Placed[] {
   const out: Placed[] = [];
-  const first: (HaSetting | undefined)[][] = [[], []];
-  const index = new Map<HaSetting, number>();
-  section.settings.forEach((s, i) => index.set(s, i));
-  for (const setting of section.settings) {
-    const at = STAGE.get(setting.keyword);
-    if (!at || setting.undecided) continue;
-    const seen = first[at.side];
-    let before: HaSetting | undefined;
-    for (let later = at.stage + 1; later < seen.length; later++) {
-      const s = seen[later];
-      if (s && (!before || index.get(s)! < index.get(before)!)) before = s;
+  const first = new Map<string, { setting: HaSetting; index: number }>();
+  section.settings.forEach((setting, index) => {
+    if (setting.undecided) return;
+    const later = LATER.get(setting.keyword);
+    if (later) {
+      let before: { setting: HaSetting; index: number } | undefined;
+      for (const kind of later) {
+        const seen = first.get(kind);
+        if (seen && (!before || seen.index < before.index)) before = seen;
+      }
+      if (before) out.push({ setting, before: before.setting });
     }
-    if (before) out.push({ setting, before });
-    seen[at.stage] ??= setting;
-  }
+    if ((later || ROUTING.includes(setting.keyword) || setting.keyword === 'http-response') && !first.has(setting.keyword)) first.set(setting.keyword, { setting, index });
+  });
   return out;
 }
 

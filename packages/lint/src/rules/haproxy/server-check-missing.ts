@@ -29,7 +29,8 @@ export default haproxyRule({
       const watched = proxy.servers.find((s) => !s.setting.undecided && isWatched(s));
       if (!watched) continue;
       for (const server of proxy.servers) {
-        if (server === watched || server.disabled || server.setting.undecided || isWatched(server)) continue;
+        // A backup server is often a deliberate last resort (a sorry page) left unchecked.
+        if (server === watched || server.disabled || server.backup || server.setting.undecided || isWatched(server)) continue;
         const text = document.source(server.setting.fileName)?.text;
         // `check` goes right after the address.
         const after = server.addressWord ?? server.nameWord;

@@ -48,6 +48,11 @@ testRule(rule, {
       ],
     },
     {
+      name: 'a placeholder left in a template',
+      code: stats('haproxy:YOURPASSWORDHERE'),
+      errors: [{ messageId: 'placeholder', line: 11, column: 16, data: { user: 'haproxy', password: 'YOURPASSWORDHERE', length: 16, min: 8, exposure: 'and reads every backend, server address and health state, and the traffic figures' } }],
+    },
+    {
       name: 'a short password is a warning; an empty one; in defaults too',
       code: `defaults\n    mode http\n    stats enable\n    stats auth ops:\n${head.slice('defaults\n    mode http\n'.length)}listen stats\n    bind :1080\n    stats auth ops:x7Kp2\n`,
       errors: [

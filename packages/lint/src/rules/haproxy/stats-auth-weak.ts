@@ -12,13 +12,17 @@ const GUESSABLE = new Set([
 /** Shorter passwords fall to online guessing: the stats page does not slow down or lock out. */
 const MIN_LENGTH = 8;
 
-type Weakness = 'empty' | 'sameAsUser' | 'guessable' | 'short';
+/** Text left where a real password was meant to go (`YOURPASSWORDHERE`, `<password>`, `xxxx`). */
+const PLACEHOLDER = /^(?:<[^>]*>|\{[^}]*\}|x{3,}|\*{3,}|(?:your|my|the|new)?[-_]?(?:password|passwd|pass|pwd|secret)[-_]?(?:here)?)$/i;
+
+type Weakness = 'empty' | 'sameAsUser' | 'guessable' | 'placeholder' | 'short';
 
 function weakness(auth: HaStatsAuth): Weakness | undefined {
   const password = auth.password;
   if (password === '') return 'empty';
   if (password.toLowerCase() === auth.user.toLowerCase()) return 'sameAsUser';
   if (GUESSABLE.has(password.toLowerCase())) return 'guessable';
+  if (PLACEHOLDER.test(password)) return 'placeholder';
   if (password.length < MIN_LENGTH) return 'short';
   return undefined;
 }
@@ -40,6 +44,7 @@ export default haproxyRule({
   messages: {
     guessable: "'stats auth {{user}}:…' uses '{{password}}', among the first passwords anyone tries: whoever reaches the stats page logs in {{exposure}}",
     sameAsUser: "'stats auth {{user}}:…' uses the user name as password: whoever reaches the stats page logs in on the first guess {{exposure}}",
+    placeholder: "'stats auth {{user}}:{{password}}' still holds a placeholder where a password was meant to go: whoever reaches the stats page and has seen the same template logs in {{exposure}}",
     empty: "'stats auth {{user}}:' has an empty password: whoever reaches the stats page logs in with the user name alone {{exposure}}",
     short:
       "'stats auth {{user}}:…' has a {{length}}-character password: the stats page never slows down or locks out guessing, so short passwords fall to a simple online attack; use {{min}} characters or more",

@@ -65,9 +65,9 @@ export default haproxyRule({
   },
   messages: {
     minVersion:
-      "'ssl-min-ver {{value}}' lets {{side}} negotiate {{versions}}, which have practical attacks (POODLE, BEAST) and are deprecated (RFC 8996): use 'ssl-min-ver TLSv1.2'",
-    maxVersion: "'ssl-max-ver {{value}}' caps {{side}} at {{value}}, a deprecated version with practical attacks: remove it or raise it to TLSv1.3",
-    forced: "'{{option}}' forces {{side}} to {{value}}, a deprecated version with practical attacks (RFC 8996): use 'ssl-min-ver TLSv1.2'",
+      "'ssl-min-ver {{value}}' lets {{side}} negotiate {{versions}}: versions below TLS 1.2 are deprecated (RFC 7568, RFC 8996) and open to known attacks (POODLE on SSLv3, BEAST on TLS 1.0) and downgrades; use 'ssl-min-ver TLSv1.2'",
+    maxVersion: "'ssl-max-ver {{value}}' caps {{side}} at {{value}}, a deprecated version (RFC 8996) open to known attacks: remove it or raise it to TLSv1.3",
+    forced: "'{{option}}' forces {{side}} to {{value}}, a deprecated version (RFC 8996) open to known attacks: use 'ssl-min-ver TLSv1.2'",
     oldDefault:
       "this ssl bind sets no 'ssl-min-ver' (nor does ssl-default-bind-options), and HAProxy {{version}} accepts TLS 1.0 and 1.1 by default (2.2 and later start at TLS 1.2): add 'ssl-min-ver TLSv1.2'",
     ciphers:
