@@ -14,7 +14,11 @@ testRule(rule, {
       name: 'every backend routed to',
       code: `${head}frontend fe\n    bind :80\n    use_backend api if { path_beg /api }\n    default_backend app\nbackend app\n    server a 10.0.0.1:80\nbackend api\n    server b 10.0.0.2:80\n`,
     },
-    { name: 'a fragment without frontends (conf.d)', code: `${head}backend app\n    server a 10.0.0.1:80\n` },
+    { name: 'a fragment without frontends', code: `${head}backend app\n    server a 10.0.0.1:80\n` },
+    {
+      name: 'a conf.d piece: other files route here',
+      files: { 'lb/haproxy/conf.d/20-web.cfg': `${head}frontend fe\n    bind :80\n    default_backend app\nbackend app\n    server a 10.0.0.1:80\nbackend api\n    server b 10.0.0.2:80\n` },
+    },
     {
       name: 'names from other lines: stick tables, track, fetches, stats scope',
       code: `${head}frontend fe

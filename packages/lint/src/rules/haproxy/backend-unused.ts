@@ -1,6 +1,6 @@
 import { haproxyRule } from '../../engine/contexts.js';
 import { backendReferences } from './backend-references.js';
-import { hasVariable, isDisabled, sectionNameSpan } from './locate.js';
+import { hasVariable, isDisabled, isFragment, sectionNameSpan } from './locate.js';
 
 export default haproxyRule({
   id: 'haproxy/backend-unused',
@@ -15,8 +15,9 @@ export default haproxyRule({
     unusedTable: "backend '{{name}}' only holds a stick table, and no line tracks into it or reads it ('table {{name}}', sc_*/table_* fetches): the table stays empty",
   },
   defaultOptions: {},
-  check({ model, report }) {
-    // A file with no frontend is a fragment (conf.d): its backends are routed to from elsewhere.
+  check({ model, document, report }) {
+    // Frontends of other files may route here: a conf.d piece, or a file without any frontend.
+    if (isFragment(document.filePath)) return;
     if (!model.proxies.some((p) => p.capabilities.frontend && !p.undecided && !isDisabled(p))) return;
     const refs = backendReferences(model);
     if (refs.patterns.some((p) => p.any)) return;

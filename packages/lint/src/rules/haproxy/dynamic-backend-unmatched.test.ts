@@ -13,6 +13,7 @@ testRule(rule, {
     { name: 'a prefix some backend has', code: `${head}frontend fe\n    bind :80\n    use_backend be_%[req.hdr(host),lower]\nbackend be_example.com\n    server a 10.0.0.1:80\n` },
     { name: 'an expression only', code: `${head}frontend fe\n    bind :80\n    use_backend %[var(txn.backend)]\nbackend app\n    server a 10.0.0.1:80\n` },
     { name: 'a suffix and an alias', code: `${head}frontend fe\n    bind :80\n    use_backend %H_%{+Q}[var(txn.x)]_pool\nbackend host1_a_pool\n    server a 10.0.0.1:80\n` },
+    { name: 'a conf.d piece: the backends may be in other files', files: { 'lb/haproxy/conf.d/20-fe.cfg': `${head}frontend fe\n    bind :80\n    use_backend bk_%[req.hdr(host)]\n` } },
     { name: 'an environment variable', code: `${head}frontend fe\n    bind :80\n    use_backend "be_\${TIER}"\nbackend app\n    server a 10.0.0.1:80\n` },
   ],
   invalid: [

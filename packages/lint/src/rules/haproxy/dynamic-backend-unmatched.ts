@@ -1,6 +1,6 @@
 import { haproxyRule } from '../../engine/contexts.js';
 import { backendReferences } from './backend-references.js';
-import { wordSpan } from './locate.js';
+import { isFragment, wordSpan } from './locate.js';
 
 export default haproxyRule({
   id: 'haproxy/dynamic-backend-unmatched',
@@ -14,7 +14,9 @@ export default haproxyRule({
       "use_backend builds its backend name at run time as '{{shape}}', but no backend or listen section has a name of that shape: the lookup always fails and {{fallback}}",
   },
   defaultOptions: {},
-  check({ model, report }) {
+  check({ model, document, report }) {
+    // The backends of a conf.d piece may live in the other files.
+    if (isFragment(document.filePath)) return;
     const names = [...model.backends.keys()];
     const matches = new Map<string, boolean>();
     for (const { route, pattern, proxy } of backendReferences(model).dynamic) {

@@ -93,3 +93,13 @@ export function deleteLine(text: string, setting: HaSetting): Edit | undefined {
   const next = text[end] === '\r' ? end + 2 : end + 1;
   return { fileName: setting.fileName, start, end: Math.min(text.length, next), text: '' };
 }
+
+/**
+ * Whether the file is one piece of a configuration HAProxy reads as a whole
+ * (`haproxy -f conf.d/`): defaults carry over from earlier files and backends may live in
+ * other files, so rules that need the whole configuration hold back.
+ */
+export function isFragment(filePath: string): boolean {
+  const dir = filePath.split(/[\\/]/).slice(-2, -1)[0]?.toLowerCase();
+  return dir === 'conf.d' || dir === 'conf';
+}

@@ -32,6 +32,10 @@ listen l1
     },
     { name: 'a mode without these timeouts', code: 'global\n    log stdout local0\nbackend logs\n    mode log\n    server s1 udp@127.0.0.1:514\n' },
     { name: '1.5 contimeout, clitimeout, srvtimeout', versions: { haproxy: '1.5' }, code: 'defaults\n    contimeout 5000\n    clitimeout 50000\n    srvtimeout 50000\nlisten a\n    bind :80\n    server s 10.0.0.1:80\n' },
+    {
+      name: 'a conf.d piece whose defaults are in an earlier file',
+      files: { 'lb/haproxy/conf.d/20-frontends.cfg': 'frontend fe\n    bind :80\n    default_backend app\n', 'lb/haproxy/conf.d/10-defaults.cfg': 'defaults\n    timeout client 5s\n' },
+    },
     { name: 'a timeout from a variable', code: 'defaults\n    timeout connect "${T}"\n    timeout client 5s\n    timeout server 5s\nlisten a\n    bind :80\n    server s 10.0.0.1:80\n' },
   ],
   invalid: [
@@ -89,6 +93,11 @@ backend be4
           ],
         },
       ],
+    },
+    {
+      name: 'a conf.d piece with its own defaults',
+      files: { 'lb/haproxy/conf.d/20-web.cfg': 'defaults\n    mode http\nfrontend fe\n    bind :80\n' },
+      errors: [{ messageId: 'missing', file: 'lb/haproxy/conf.d/20-web.cfg', line: 3, column: 10 }],
     },
     {
       name: 'a frontend without a client timeout, tab-indented',

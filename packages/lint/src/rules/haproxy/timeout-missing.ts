@@ -1,7 +1,7 @@
 import { parseDuration, type HaProxy } from '@cfglint/parser';
 import { haproxyRule } from '../../engine/contexts.js';
 import { fillMessage } from '../../engine/rule.js';
-import { hasVariable, insertAfterHeader, isDisabled, proxyLabel, sectionNameSpan } from './locate.js';
+import { hasVariable, insertAfterHeader, isDisabled, isFragment, proxyLabel, sectionNameSpan } from './locate.js';
 
 /** What each missing timeout lets hang, in HAProxy's words for `timeout X`. */
 const CONSEQUENCE: Record<string, string> = {
@@ -53,8 +53,11 @@ export default haproxyRule({
   },
   defaultOptions: {},
   check({ model, document, report, messages }) {
+    const fragment = isFragment(document.filePath);
     for (const proxy of model.proxies) {
       if (proxy.undecided || isDisabled(proxy)) continue;
+      // In a conf.d piece without defaults, the timeouts may come from an earlier file's defaults.
+      if (fragment && !proxy.inheritsFrom) continue;
       const missing = missingTimeouts(proxy);
       if (missing.length === 0) continue;
       const where = proxyLabel(proxy);
