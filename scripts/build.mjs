@@ -9,6 +9,7 @@ const entries = [
   { in: 'packages/parser/src/index.ts', out: 'packages/parser/dist/index.js' },
   { in: 'packages/lint/src/index.ts', out: 'packages/lint/dist/index.js' },
   { in: 'packages/lint/src/cli/main.ts', out: 'packages/lint/dist/cli.js' },
+  { in: 'packages/lsp/src/index.ts', out: 'packages/lsp/dist/index.js' },
   { in: 'packages/lsp/src/main.ts', out: 'packages/lsp/dist/server.js' },
   { in: 'packages/lsp/src/analysis/check-worker.ts', out: 'packages/lsp/dist/check-worker.js' },
   { in: 'packages/prettier-plugin/src/index.ts', out: 'packages/prettier-plugin/dist/index.js' },
