@@ -66,8 +66,12 @@ export interface BackendReferences {
   routed: Set<string>;
   /** Names only known at run time. */
   patterns: NamePattern[];
-  /** Names other lines mention: stick tables (`table NAME`), `track BE/SRV`, fetch arguments (`nbsrv(BE)`), `stats scope`, `log backend@BE`, 1.x `reqsetbe`. */
-  mentioned: Set<string>;
+  /**
+   * Names other lines mention: stick tables (`table NAME`), `track BE/SRV`, fetch arguments
+   * (`nbsrv(BE)`), `stats scope`, `log backend@BE`, 1.x `reqsetbe`. Read on first use: it
+   * scans every word of the file.
+   */
+  mentioned(): Set<string>;
   /** The routing lines with run-time names, with their patterns and the proxy they route for. */
   dynamic: DynamicRoute[];
 }
@@ -89,8 +93,17 @@ function mention(into: Set<string>, text: string): void {
   if (slash > 0) into.add(text.slice(0, slash));
 }
 
-/** One pass over the model: linear in the number of lines and words. */
+const cache = new WeakMap<HaproxyModel, BackendReferences>();
+
+/** The references of a model, computed once for all the rules that need them. */
 export function backendReferences(model: HaproxyModel): BackendReferences {
+  let refs = cache.get(model);
+  if (!refs) cache.set(model, (refs = collect(model)));
+  return refs;
+}
+
+/** Linear in the number of lines and words. */
+function collect(model: HaproxyModel): BackendReferences {
   const routed = new Set<string>();
   const patterns = new Map<string, NamePattern>();
   const dynamic: DynamicRoute[] = [];
@@ -111,21 +124,26 @@ export function backendReferences(model: HaproxyModel): BackendReferences {
     if (p.defaultBackend) route(p.defaultBackend, p);
     else if (p.capabilities.frontend && p.effective.defaultBackend) route(p.effective.defaultBackend, p);
   }
-  const mentioned = new Set<string>();
-  for (const section of model.sections) {
-    for (const setting of section.settings) {
-      const words = setting.node.words;
-      // 1.x `reqsetbe`/`reqisetbe REGEX BACKEND` switch backends too.
-      if (setting.keyword === 'reqsetbe' || setting.keyword === 'reqisetbe') mention(mentioned, words[words.length - 1].value);
-      for (let i = setting.node.keywordLength; i < words.length; i++) {
-        const v = words[i].value;
-        if (i > 0 && NAMING.has(words[i - 1].value)) mention(mentioned, v);
-        if (v.startsWith('backend@')) mention(mentioned, v.slice(8));
-        if (v.includes('(')) {
-          for (const m of v.matchAll(PARENS)) for (const part of m[1].split(',')) mention(mentioned, part.trim());
+  let mentioned: Set<string> | undefined;
+  const mentions = () => {
+    if (mentioned) return mentioned;
+    const names = new Set<string>();
+    for (const section of model.sections) {
+      for (const setting of section.settings) {
+        const words = setting.node.words;
+        // 1.x `reqsetbe`/`reqisetbe REGEX BACKEND` switch backends too.
+        if (setting.keyword === 'reqsetbe' || setting.keyword === 'reqisetbe') mention(names, words[words.length - 1].value);
+        for (let i = setting.node.keywordLength; i < words.length; i++) {
+          const v = words[i].value;
+          if (i > 0 && NAMING.has(words[i - 1].value)) mention(names, v);
+          if (v.startsWith('backend@')) mention(names, v.slice(8));
+          if (v.includes('(')) {
+            for (const m of v.matchAll(PARENS)) for (const part of m[1].split(',')) mention(names, part.trim());
+          }
         }
       }
     }
-  }
-  return { routed, patterns: [...patterns.values()], mentioned, dynamic };
+    return (mentioned = names);
+  };
+  return { routed, patterns: [...patterns.values()], mentioned: mentions, dynamic };
 }

@@ -26,8 +26,7 @@ export default haproxyRule({
     for (const backend of model.proxies) {
       if (backend.kind !== 'backend' || backend.undecided || hasVariable(backend.nameWord) || isDisabled(backend)) continue;
       const name = backend.name;
-      if (refs.routed.has(name) || refs.mentioned.has(name)) continue;
-      if (refs.patterns.some((p) => p.regex.test(name))) continue;
+      if (refs.routed.has(name) || refs.patterns.some((p) => p.regex.test(name)) || refs.mentioned().has(name)) continue;
       if (spoe && backend.effective.mode === 'tcp') continue;
       const table = backend.servers.length === 0 && backend.settings.some((s) => s.keyword === 'stick-table');
       report({ messageId: table ? 'unusedTable' : 'unused', data: { name }, at: sectionNameSpan(backend) });
