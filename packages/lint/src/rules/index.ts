@@ -34,6 +34,7 @@ import haproxyGlobalRunsAsRoot from './haproxy/global-runs-as-root.js';
 import haproxyGlobalChrootMissing from './haproxy/global-chroot-missing.js';
 import haproxyTlsWeak from './haproxy/tls-weak.js';
 import haproxyServerCheckMissing from './haproxy/server-check-missing.js';
+import haproxyFrontendBackendMissing from './haproxy/frontend-backend-missing.js';
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
@@ -73,6 +74,7 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyGlobalChrootMissing,
   haproxyTlsWeak,
   haproxyServerCheckMissing,
+  haproxyFrontendBackendMissing,
   portConflict,
 ].sort((a, b) => a.id.localeCompare(b.id));
 
