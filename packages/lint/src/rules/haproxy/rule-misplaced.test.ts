@@ -64,6 +64,43 @@ ${backends}`,
       },
     },
     {
+      name: 'blank lines and comments travel with the lines they separate',
+      code: `${head}frontend fe
+    bind :80
+
+    # let auth through
+    http-request allow if { path_beg /auth/ }
+    use_backend api if { path_beg /auth/ }
+
+    # deny requests without a token
+    http-request deny unless { req.hdr(authorization) -m found }
+
+    # count them
+    http-request track-sc0 src
+    default_backend app
+${backends}`,
+      errors: [
+        { messageId: 'misplaced', line: 14, column: 5 },
+        { messageId: 'misplaced', line: 17, column: 5 },
+      ],
+      output: {
+        'host1/haproxy.cfg': `${head}frontend fe
+    bind :80
+
+    # let auth through
+    http-request allow if { path_beg /auth/ }
+    # deny requests without a token
+    http-request deny unless { req.hdr(authorization) -m found }
+
+    # count them
+    http-request track-sc0 src
+    use_backend api if { path_beg /auth/ }
+
+    default_backend app
+${backends}`,
+      },
+    },
+    {
       name: 'tcp-request rules after http-request, in a backend, and the order among them',
       code: `${head}backend app
     http-request set-header X-A 1

@@ -42,11 +42,15 @@ function misplacedLines(section: HaProxyLike): Placed[] {
   return out;
 }
 
-/** The lines a statement occupies, with the comment lines right above it (they describe it). */
-function block(body: HaStatement[], i: number, text: string): { start: number; end: number } {
+/**
+ * The lines a statement occupies, with the comment lines right above it (they describe it)
+ * and, with `withBlanks`, the blank lines that separate it from what comes before.
+ */
+function block(body: HaStatement[], i: number, text: string, withBlanks = false): { start: number; end: number } {
   let first = i;
   while (first > 0 && body[first - 1].kind === 'CommentStatement' && body[first].blankLinesBefore === 0) first--;
-  const start = lineStart(text, body[first].start);
+  let start = lineStart(text, body[first].start);
+  for (let n = withBlanks ? body[first].blankLinesBefore : 0; n > 0 && start > 0; n--) start = lineStart(text, start - 1);
   const { end } = lineEnd(text, body[i].end);
   return { start, end: text[end] === '\r' ? end + 2 : Math.min(text.length, end + 1) };
 }
@@ -99,7 +103,8 @@ function moveBefore(section: HaProxyLike, target: HaSetting, lines: HaSetting[],
   const movable = lines.filter((l) => l.fileName === section.fileName && position.has(l.node) && aclsDeclaredBefore(l, declared, to));
   if (movable.length === 0) return undefined;
   const fileName = section.fileName;
-  const blocks = movable.map((l) => block(body, position.get(l.node)!, text));
+  // Blank lines travel with the blocks they separate, except before the first one, which stay.
+  const blocks = movable.map((l, k) => block(body, position.get(l.node)!, text, k > 0));
   const moved = blocks.map((b) => text.slice(b.start, b.end)).join('');
   const withBreak = moved.endsWith('\n') ? moved : `${moved}${text.includes('\r\n') ? '\r\n' : '\n'}`;
   return {
