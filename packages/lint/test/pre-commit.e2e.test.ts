@@ -26,13 +26,13 @@ const BROKEN = 'frontend fe\n  bind "unterminated\n';
 // The real pre-commit installs this repository's hooks (.pre-commit-hooks.yaml, language:
 // node) from a clone of HEAD, the way a user's .pre-commit-config.yaml would, and runs them.
 // Installing the hook environment is the slow part (an npm install of the repository), so
-// both hooks share one installation (one PRE_COMMIT_HOME, one clone, one revision).
+// both hooks come from one .pre-commit-config.yaml entry and share one installation.
 describe.skipIf(missing.length > 0)(`pre-commit hooks end to end${missing.length ? ` (skipped: needs ${missing.join(', ')})` : ''}`, () => {
   let hookRepo = '';
   let scratch = '';
   let env: NodeJS.ProcessEnv = {};
   const run = (hook: string, files: string[]) =>
-    spawnSync('pre-commit', ['try-repo', hookRepo, hook, '--color', 'never', '--files', ...files], { cwd: scratch, env, encoding: 'utf8' });
+    spawnSync('pre-commit', ['run', hook, '--color', 'never', '--files', ...files], { cwd: scratch, env, encoding: 'utf8' });
 
   beforeAll(() => {
     const work = mkdtempSync(path.join(tmpdir(), 'cfglint-pre-commit-'));
@@ -52,6 +52,11 @@ describe.skipIf(missing.length > 0)(`pre-commit hooks end to end${missing.length
       mkdirSync(path.dirname(path.join(scratch, rel)), { recursive: true });
       writeFileSync(path.join(scratch, rel), text);
     }
+    const rev = execFileSync('git', ['rev-parse', 'HEAD'], { cwd: hookRepo, encoding: 'utf8' }).trim();
+    writeFileSync(
+      path.join(scratch, '.pre-commit-config.yaml'),
+      `repos:\n  - repo: ${hookRepo}\n    rev: ${rev}\n    hooks:\n      - id: cfglint\n      - id: cfgfmt\n`,
+    );
     execFileSync('git', ['init', '--quiet'], { cwd: scratch });
     execFileSync('git', ['add', '-A'], { cwd: scratch });
     env = { ...process.env, PRE_COMMIT_HOME: path.join(work, 'pre-commit-home'), NO_COLOR: '1' };
