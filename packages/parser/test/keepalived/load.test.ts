@@ -100,6 +100,14 @@ describe('loadKeepalived: definitions', () => {
     expect(codes(r)).toEqual(['preprocess/unexpanded-variable@keepalived.conf:6', 'preprocess/unexpanded-variable@keepalived.conf:7']);
   });
 
+  it('warns that an undefined ${NAME} is split at its braces by keepalived (an undefined $NAME is only noted)', () => {
+    const r = load({ [K]: 'router_id ${NAME}\nnotify $HOME\n' });
+    expect(r.diagnostics.map((d) => `${d.code}:${d.severity}:${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.character + 1}`)).toEqual([
+      'preprocess/undefined-variable:warning:1:11-18',
+      'preprocess/undefined-variable:info:2:8-13',
+    ]);
+  });
+
   it('substitutes at use time (later definitions change later uses) and recursively', () => {
     const r = load({ [K]: '$BASE=10.2.${SUB}\n$SUB=0\n${BASE}.100/32\n$SUB=10\n${BASE}.100/32\n' });
     expect(lines(r.statements)).toEqual(['10.2.0.100/32', '10.2.10.100/32']);

@@ -351,7 +351,14 @@ export class Preprocessor {
   private unresolvedReference(buf: TrackedText, u: { name: string; from: number; to: number; braced: boolean }): void {
     const at = buf.locate(u.from, u.to) ?? { fileName: this.fileName, start: 0, end: 0 };
     const def = this.definitions.get(u.name);
-    if (!def) {
+    if (!def && u.braced) {
+      this.report(
+        'preprocess/undefined-variable',
+        'warning',
+        `'\${${u.name}}' is not defined (yet): keepalived leaves it as written and then splits it at its braces, reading '{' and '}' as block braces`,
+        at,
+      );
+    } else if (!def) {
       this.report('preprocess/undefined-variable', 'info', `'$${u.name}' is not defined (yet): keepalived leaves the text as written`, at);
     } else if (def.multiline) {
       this.report('preprocess/unexpanded-variable', 'warning', `'$${u.name}' is a multi-line definition: keepalived only substitutes it at the end of a line`, at);
