@@ -50,7 +50,7 @@ export function loadDocument(target: LintTarget, options: { fs: FileSystem; conf
       source: (fileName) => loaded.files.get(fileName)?.source ?? loaded.files.get(path.resolve(fileName))?.source,
     };
   }
-  const loaded = loadHaproxy([filePath], { fs: options.fs });
+  const loaded = loadHaproxy([filePath, ...(target.alsoLoad ?? []).map((f) => path.resolve(f))], { fs: options.fs });
   const checked = checkHaproxy(loaded, { version: options.versions.haproxy });
   return {
     language: 'haproxy',

@@ -7,6 +7,7 @@ import { EMPTY_CONFIG, type CfglintConfig } from './config.js';
 import { Suppressions } from './directives.js';
 import { loadDocument, type LintDocument } from './documents.js';
 import { directivesOf } from './file-directives.js';
+import { groupHaproxyFragments } from './fragments.js';
 import type { Rule } from './rule.js';
 import type { Edit } from './span.js';
 import { runRules, type Finding } from './run-rules.js';
@@ -74,11 +75,14 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
   const unreadable: string[] = [];
 
   const loaded: LintDocument[] = [];
-  for (const target of targets) {
+  for (const target of groupHaproxyFragments(targets, config)) {
     if (!options.fs) {
-      const read = readConfigText(target.filePath);
-      if (!read.ok) {
-        unreadable.push(`${target.filePath}: ${read.reason}`);
+      const problems = [target.filePath, ...(target.alsoLoad ?? [])].flatMap((file) => {
+        const read = readConfigText(file);
+        return read.ok ? [] : [`${file}: ${read.reason}`];
+      });
+      if (problems.length) {
+        unreadable.push(...problems);
         continue;
       }
     }

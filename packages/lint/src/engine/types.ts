@@ -13,6 +13,8 @@ export interface TargetVersions {
 export interface LintTarget {
   filePath: string;
   language: Language;
+  /** HAProxy: more files read after this one as one configuration (conf.d fragments). */
+  alsoLoad?: string[];
 }
 
 /** A finding in ESLint's shape: 1-based lines and columns, severity 1 (warning) or 2 (error). */
