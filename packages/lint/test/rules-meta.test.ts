@@ -7,13 +7,14 @@ import { BUILTIN_CHECKS, CHECK_FAMILIES, UNSUPPRESSIBLE_FAMILIES, checkDocsPath,
 import { lint } from '../src/engine/lint.js';
 import type { Language } from '../src/engine/types.js';
 import { rules } from '../src/rules/index.js';
+import { rulesIndex } from '../scripts/rules-index.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const docsDir = path.join(root, 'docs/rules');
 
 function docFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? docFiles(path.join(dir, e.name)) : e.name.endsWith('.md') ? [path.join(dir, e.name)] : [],
+    e.isDirectory() ? docFiles(path.join(dir, e.name)) : e.name.endsWith('.md') && e.name !== 'README.md' ? [path.join(dir, e.name)] : [],
   );
 }
 
@@ -46,6 +47,10 @@ describe('the rule registry, docs and tests agree', () => {
     expect(check.description.length, `${id}: describe it in one line`).toBeGreaterThan(10);
     const file = check.docs.split('#')[0];
     expect(existsSync(path.join(root, file)), `${id}: its docs path ${check.docs} names a missing file`).toBe(true);
+  });
+
+  it('lists every rule in docs/rules/README.md (regenerate with packages/lint/scripts/rules-index.ts)', () => {
+    expect(readFileSync(path.join(docsDir, 'README.md'), 'utf8')).toBe(rulesIndex());
   });
 
   it('has no doc for a rule that does not exist', () => {
