@@ -40,7 +40,9 @@ export function checkHaproxy(loaded: HaproxyLoadResult, options: CheckHaproxyOpt
     if (!checkSection(ctx, section)) continue;
     const lines: Line[] = [];
     for (const s of section.settings) if (!s.undecided) lines.push(resolveLine(ctx, s, section.kind, section.name ?? ''));
-    linesOf.set(section, lines);
+    // Only defaults sections' lines are read again (rule inheritance, below); keeping every
+    // section's would keep four objects per line alive through the whole check.
+    if (section.kind === 'defaults') linesOf.set(section, lines);
     const acls = new AclScope(ctx, lines);
     for (const line of lines) {
       checkKeyword(ctx, line);

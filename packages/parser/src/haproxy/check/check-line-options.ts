@@ -126,6 +126,8 @@ function reportUnknownOption(ctx: CheckContext, line: Line, kind: 'bind' | 'serv
 
 /** `stream+` / `quic+` and `name@` prefixes must exist in the target (and its build). */
 function checkPrefixes(ctx: CheckContext, line: Line, word: Word, part: string): boolean {
+  // Without '+' or '@' neither prefix can match: skip the regular expression (most addresses).
+  if (!part.includes('@') && !part.includes('+')) return true;
   const m = /^(?:([a-z]+\+))?(?:([a-z0-9]+@))?/.exec(part);
   for (const prefix of [m?.[1], m?.[2]]) {
     if (!prefix) continue;

@@ -122,6 +122,7 @@ export function checkBackendRefs(ctx: CheckContext): void {
 
 /** use-server must name a server of the same backend. */
 export function checkUseServerRefs(ctx: CheckContext, proxy: HaProxy): void {
+  if (proxy.useServers.length === 0) return;
   const servers = new Set(proxy.servers.map((s) => s.name));
   for (const u of proxy.useServers) {
     if (u.serverWord.hasVariable || servers.has(u.server) || u.setting.undecided) continue;
