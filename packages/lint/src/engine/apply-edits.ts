@@ -25,7 +25,7 @@ export function applyEditGroups(text: string, groups: Edit[][]): AppliedEdits {
       skipped++;
       continue;
     }
-    chosen.push(...group);
+    for (const edit of group) chosen.push(edit);
     lastEnd = group[group.length - 1].end;
   }
   let out = '';

@@ -9,7 +9,7 @@ import { REFERENCE_CHECKS } from './builtin-checks/reference.js';
 import { SCHEMA_CHECKS } from './builtin-checks/schema.js';
 import type { RuleSummary } from './types.js';
 
-export { CHECK_FAMILIES, UNSUPPRESSIBLE_FAMILIES, checkDocsPath, headingAnchor, type CheckFamily } from './builtin-checks/define.js';
+export { CHECK_FAMILIES, UNSUPPRESSIBLE_FAMILIES, checkDocsPath, headingAnchor, isUnsuppressible, type CheckFamily } from './builtin-checks/define.js';
 
 /**
  * Findings of the parsers, loaders and schema checkers, one entry per code they emit

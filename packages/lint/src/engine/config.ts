@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { lilconfig, type Loader } from 'lilconfig';
 import { parse as parseYaml } from 'yaml';
+import { isUnsuppressible } from './builtin-checks/define.js';
 import type { ConfiguredSeverity } from './rule.js';
 import type { TargetVersions } from './types.js';
 
@@ -94,6 +95,9 @@ export function validateConfig(raw: unknown, source: string, baseDir: string, kn
         rules[id] = { severity: parseSeverity(where, value[0]), options: value[1] as Record<string, unknown> | undefined };
       } else {
         rules[id] = { severity: parseSeverity(where, value) };
+      }
+      if (rules[id].severity === 'off' && isUnsuppressible(id)) {
+        fail(where, 'cannot be turned off: a file that does not read or parse cannot be vouched for (warn is allowed)');
       }
     }
   }

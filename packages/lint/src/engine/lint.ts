@@ -3,6 +3,7 @@ import type { Diagnostic, FileSystem, SourceFile } from '@cfglint/parser';
 import { nodeFileSystem } from '@cfglint/parser';
 import { readConfigText } from '../cli/read-text.js';
 import { buildClusters, buildHosts, type Cluster, type Host } from './clusters.js';
+import { isUnsuppressible } from './builtin-checks.js';
 import { EMPTY_CONFIG, type CfglintConfig } from './config.js';
 import { Suppressions } from './directives.js';
 import { loadDocument, type LintDocument } from './documents.js';
@@ -36,8 +37,6 @@ export interface LintOutcome {
   findings: Finding[];
 }
 
-/** Findings the parser must always show: a file that does not parse cannot be vouched for. */
-const UNSUPPRESSIBLE = /^(?:lex|parse|load)\//;
 export const UNUSED_DIRECTIVE_RULE = 'cfglint/unused-disable-directive';
 
 /** A file system that refuses binary and non-UTF-8 files the way the CLI does. */
@@ -82,7 +81,7 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
         return read.ok ? [] : [`${file}: ${read.reason}`];
       });
       if (problems.length) {
-        unreadable.push(...problems);
+        for (const problem of problems) unreadable.push(problem);
         continue;
       }
     }
@@ -115,7 +114,7 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
       if (finding && !superseded.has(placeKey(d.code, finding.at.fileName, finding.at.start))) all.push(finding);
     }
   }
-  all.push(...ruleFindings);
+  for (const finding of ruleFindings) all.push(finding);
 
   const byFile = new Map<string, Finding[]>();
   for (const file of sources.keys()) byFile.set(file, []);
@@ -134,7 +133,7 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
     if (options.inlineConfig !== false) {
       const suppressions = new Suppressions(directivesOf(entry.document, file, entry.source));
       surviving = findings.filter(
-        (f) => UNSUPPRESSIBLE.test(f.ruleId) || !suppressions.suppresses(f.ruleId, entry.source.positionAt(f.at.start).line),
+        (f) => isUnsuppressible(f.ruleId) || !suppressions.suppresses(f.ruleId, entry.source.positionAt(f.at.start).line),
       );
       const unusedSeverity = config.rules[UNUSED_DIRECTIVE_RULE]?.severity ?? 'warning';
       if (unusedSeverity !== 'off') {
@@ -151,7 +150,7 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
         }
       }
     }
-    kept.push(...surviving);
+    for (const finding of surviving) kept.push(finding);
     const messages = surviving.map((f) => toMessage(f, entry.source, sourceOf)).sort((a, b) => a.line - b.line || a.column - b.column);
     const errorCount = messages.filter((m) => m.severity === 2).length;
     results.push({

@@ -1,5 +1,6 @@
 import type { HaNode } from './haproxy.js';
 import type { KaNode } from './keepalived.js';
+import { appendAll } from '../source/append-all.js';
 
 // ---------------------------------------------------------------------------
 // HAProxy (haproxy.cfg) traversal
@@ -95,7 +96,7 @@ export function* keepalivedNodes(root: KaNode): Generator<{ node: KaNode; parent
     for (const k of keys) {
       const child = (entry.node as unknown as Record<string, unknown>)[k];
       if (child === undefined) continue;
-      if (Array.isArray(child)) children.push(...(child as KaNode[]));
+      if (Array.isArray(child)) appendAll(children, child as KaNode[]);
       else children.push(child as KaNode);
     }
     for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], parent: entry.node });

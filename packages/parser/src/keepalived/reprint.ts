@@ -1,5 +1,6 @@
 import type { Comment, Punct, Word } from '../ast/common.js';
 import type { KaFile, KaStatement } from '../ast/keepalived.js';
+import { appendAll } from '../source/append-all.js';
 
 /** A leaf of the tree: every non-whitespace byte of the file belongs to exactly one. */
 export interface KaLeaf {
@@ -45,8 +46,8 @@ function pushStatement(s: KaStatement, out: KaLeaf[]): void {
       pushPrefixes(s.condition, s.repeat, out);
       out.push(s.name, s.equals);
       const rest: (Word | Punct | Comment)[] = s.value.slice();
-      if (s.continuations) rest.push(...s.continuations);
-      if (s.innerComments) rest.push(...s.innerComments);
+      if (s.continuations) appendAll(rest, s.continuations);
+      if (s.innerComments) appendAll(rest, s.innerComments);
       if (s.trailingComment) rest.push(s.trailingComment);
       rest.sort((a, b) => a.start - b.start);
       for (const leaf of rest) out.push(leaf);

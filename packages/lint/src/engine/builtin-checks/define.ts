@@ -31,3 +31,9 @@ export function family(name: CheckFamily, entries: FamilyEntries): RuleSummary[]
     return { id, severity, type: 'problem', description, docs: checkDocsPath(name, id) };
   });
 }
+
+/** Whether findings with this code always show (no suppression comment, no `off` in the config). */
+export function isUnsuppressible(code: string): boolean {
+  const family = code.slice(0, code.indexOf('/'));
+  return (UNSUPPRESSIBLE_FAMILIES as readonly string[]).includes(family);
+}

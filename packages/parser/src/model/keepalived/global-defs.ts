@@ -4,6 +4,7 @@ import type { KaElement, KaSetting, KaSettings, ModelContext } from './element.j
 import { readScript } from './script.js';
 import type { KaScript } from './script.js';
 import { parsePort, intArg, secondsArg, allArgs, userGroupArgs } from './values.js';
+import { appendAll } from '../../source/append-all.js';
 
 /**
  * global_defs (several blocks are merged, later settings win, as in keepalived). The
@@ -43,7 +44,7 @@ export interface KaGlobalDefs {
 
 export function readGlobalDefs(blocks: KaEffectiveStatement[], ctx: ModelContext): KaGlobalDefs {
   const body: KaEffectiveStatement[] = [];
-  for (const b of blocks) if (b.body) body.push(...b.body);
+  for (const b of blocks) if (b.body) appendAll(body, b.body);
   const r = new BlockReader(body);
   const notificationEmail: KaSetting<string>[] = [];
   for (const list of r.all('notification_email')) {

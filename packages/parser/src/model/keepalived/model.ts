@@ -18,6 +18,7 @@ import { readVrrpScript } from './vrrp-script.js';
 import type { KaVrrpScript } from './vrrp-script.js';
 import { readVrrpSyncGroup } from './vrrp-sync-group.js';
 import type { KaVrrpSyncGroup } from './vrrp-sync-group.js';
+import { appendAll } from '../../source/append-all.js';
 
 /**
  * The typed view of one keepalived configuration (after preprocessing). Plain data:
@@ -90,13 +91,13 @@ export function buildKeepalivedModel(statements: readonly KaEffectiveStatement[]
         model.virtualServers.push(readVirtualServer(s, ctx));
         break;
       case 'static_ipaddress':
-        model.staticIpAddresses.push(...readIpAddressList(s));
+        appendAll(model.staticIpAddresses, readIpAddressList(s));
         break;
       case 'static_routes':
-        model.staticRoutes.push(...readRoutes(s));
+        appendAll(model.staticRoutes, readRoutes(s));
         break;
       case 'static_rules':
-        model.staticRules.push(...readRules(s));
+        appendAll(model.staticRules, readRules(s));
         break;
       default:
         model.others.push(s);

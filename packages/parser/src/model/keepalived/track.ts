@@ -2,6 +2,7 @@ import type { KaEffectiveStatement } from '../../keepalived/preprocess/effective
 import { argValues } from './element.js';
 import type { KaElement } from './element.js';
 import { parseInteger } from './values.js';
+import { appendAll } from '../../source/append-all.js';
 
 /**
  * One entry of a track_script / track_interface / track_process / track_file / track_bfd
@@ -39,6 +40,6 @@ export function readTrackList(block: KaEffectiveStatement | undefined): KaTrackE
 /** Entries of every `keyword { … }` list of a block (keepalived appends repeated lists). */
 export function readTrackLists(blocks: readonly KaEffectiveStatement[]): KaTrackEntry[] {
   const out: KaTrackEntry[] = [];
-  for (const b of blocks) out.push(...readTrackList(b));
+  for (const b of blocks) appendAll(out, readTrackList(b));
   return out;
 }
