@@ -8,7 +8,8 @@ const lintVersion = JSON.parse(readFileSync('packages/lint/package.json', 'utf8'
 const entries = [
   { in: 'packages/parser/src/index.ts', out: 'packages/parser/dist/index.js' },
   { in: 'packages/lint/src/index.ts', out: 'packages/lint/dist/index.js' },
-  { in: 'packages/lint/src/cli/main.ts', out: 'packages/lint/dist/cli.js' },
+  // CommonJS, so bin/cfglint.mjs can run it through a V8 code cache (see bin/code-cache.mjs).
+  { in: 'packages/lint/src/cli/main.ts', out: 'packages/lint/dist/cli.cjs', format: 'cjs' },
   { in: 'packages/lsp/src/index.ts', out: 'packages/lsp/dist/index.js' },
   { in: 'packages/lsp/src/main.ts', out: 'packages/lsp/dist/server.js' },
   { in: 'packages/lsp/src/analysis/check-worker.ts', out: 'packages/lsp/dist/check-worker.js' },
@@ -25,13 +26,13 @@ for (const entry of entries) {
     outfile: entry.out,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format: entry.format ?? 'esm',
     target: 'node20',
     conditions: ['source'],
     sourcemap: true,
     minifySyntax: true,
-    // Some bundled CommonJS dependencies call require(); give the ESM bundle one.
-    banner: { js: "import { createRequire as __cfglintCreateRequire } from 'node:module'; const require = __cfglintCreateRequire(import.meta.url);" },
+    // Some bundled CommonJS dependencies call require(); give an ESM bundle one.
+    banner: entry.format === 'cjs' ? undefined : { js: "import { createRequire as __cfglintCreateRequire } from 'node:module'; const require = __cfglintCreateRequire(import.meta.url);" },
     define: { CFGLINT_VERSION: JSON.stringify(lintVersion) },
     logLevel: 'warning',
   });

@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import '../dist/cli.js';
+import { fileURLToPath } from 'node:url';
+import { runWithCodeCache } from './code-cache.mjs';
+
+runWithCodeCache(fileURLToPath(new URL('../dist/cli.cjs', import.meta.url)));
