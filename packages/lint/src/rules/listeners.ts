@@ -24,41 +24,62 @@ export interface Listener {
   at: Span;
 }
 
-function fromAddress(a: HaAddress, bind: HaBind, label: string, section: object): Listener | undefined {
+/** Where a listening address is written and what its line says about it. */
+interface Origin {
+  label: string;
+  section: object;
+  at: Span;
+  /** The line's options (`v6only` matters). */
+  optionNames: readonly string[];
+}
+
+function fromAddress(a: HaAddress, origin: Origin): Listener | undefined {
   if (a.error || a.hasVariable || a.port === undefined) return undefined;
   if (a.family !== 'ipv4' && a.family !== 'ipv6') return undefined;
   const address = a.wildcard ? undefined : canonicalIp(a.host ?? '');
   if (!a.wildcard && !address) return undefined;
-  const word = bind.addressWord ?? (bind.node as { start: number; end: number });
   return {
     owner: 'haproxy',
     protocol: a.transport === 'dgram' ? 'udp' : 'tcp',
     family: a.family === 'ipv4' ? 4 : 6,
     address,
-    dualStack: a.family === 'ipv6' && a.wildcard && !bind.options.some((o) => o.name === 'v6only'),
+    dualStack: a.family === 'ipv6' && a.wildcard && !origin.optionNames.includes('v6only'),
     portStart: a.port,
     portEnd: a.portEnd ?? a.port,
-    label,
+    label: origin.label,
     written: a.raw,
-    section,
-    at: { fileName: bind.fileName, start: word.start, end: word.end },
+    section: origin.section,
+    at: origin.at,
   };
 }
 
-/** Every TCP/UDP listener an HAProxy configuration opens: proxies' binds (the stats page too) and peers' binds. */
+/**
+ * Every TCP/UDP listener an HAProxy configuration opens: proxies' binds (the stats page
+ * too), peers' binds, other sections' binds (log-forward…), and stats sockets on TCP.
+ */
 export function haproxyListeners(model: HaproxyModel): Listener[] {
   const out: Listener[] = [];
   const add = (binds: HaBind[], label: string, section: object) => {
     for (const bind of binds) {
       if (bind.undecided) continue;
+      const word = bind.addressWord ?? bind.node;
+      const origin = { label, section, at: { fileName: bind.fileName, start: word.start, end: word.end }, optionNames: bind.options.map((o) => o.name) };
       for (const a of bind.addresses) {
-        const listener = fromAddress(a, bind, label, section);
+        const listener = fromAddress(a, origin);
         if (listener) out.push(listener);
       }
     }
   };
   for (const proxy of model.proxies) add(proxy.binds, `${proxy.kind} ${proxy.name}`, proxy);
   for (const peers of model.peers) add(peers.binds, `peers ${peers.name ?? ''}`.trim(), peers);
+  for (const section of model.otherSections) add(section.binds, `${section.kind} ${section.name ?? ''}`.trim(), section);
+  for (const socket of model.global.statsSockets) {
+    if (socket.setting.undecided) continue;
+    const word = socket.addressWord ?? socket.setting.node;
+    const at = { fileName: socket.setting.fileName, start: word.start, end: word.end };
+    const listener = fromAddress(socket.address, { label: 'stats socket', section: socket, at, optionNames: socket.options.map((o) => o.name) });
+    if (listener) out.push(listener);
+  }
   return out;
 }
 

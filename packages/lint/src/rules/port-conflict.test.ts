@@ -56,6 +56,11 @@ testRule(rule, {
       errors: [{ messageId: 'shadowed', line: 10, column: 10, related: ['host1/haproxy.cfg:7:10'] }],
     },
     {
+      name: 'a TCP stats socket on the port of a frontend',
+      code: 'global\n    stats socket ipv4@127.0.0.1:9999 level admin\n' + haproxy('frontend admin\n    bind 127.0.0.1:9999\n'),
+      errors: [{ messageId: 'duplicate', line: 9, column: 10, related: ['host1/haproxy.cfg:2:18'] }],
+    },
+    {
       name: 'an IPv4 wildcard in one frontend and a dual-stack IPv6 wildcard in another',
       code: haproxy('frontend a\n    bind 0.0.0.0:80\nfrontend b\n    bind :::80\n'),
       errors: [{ messageId: 'shadowed', line: 9, column: 10, related: ['host1/haproxy.cfg:7:10'] }],

@@ -20,10 +20,11 @@ export default hostRule({
   },
   defaultOptions: {},
   check({ host, report }) {
+    // In reading order, so each overlap is reported at the listener written later.
     const listeners = [
       ...host.haproxy.flatMap((d) => haproxyListeners(d.model)),
       ...host.keepalived.flatMap((d) => ipvsListeners(d.model)),
-    ];
+    ].sort((a, b) => (a.at.fileName < b.at.fileName ? -1 : a.at.fileName > b.at.fileName ? 1 : a.at.start - b.at.start));
     // One report per HAProxy listener: against the first listener it meets, the rest as related.
     const byListener = new Map<Listener, { other: Listener; kind: 'same' | 'wildcard' }[]>();
     for (const [first, second, kind] of overlappingPairs(listeners)) {
