@@ -60,8 +60,12 @@ function writeCache(file, script) {
   }
 }
 
-/** Runs `bundlePath` (CommonJS) as the main program, with the code cache when it can. */
-export function runWithCodeCache(bundlePath) {
+/**
+ * Runs `bundlePath` (CommonJS) as the main program, with the code cache when it can.
+ * `writes` says whether this run may write a missing cache: a run that lints files leaves
+ * one holding the parser's and rules' functions too, which a `--version` run would not.
+ */
+export function runWithCodeCache(bundlePath, writes = true) {
   const bundle = readFileSync(bundlePath);
   let file;
   try {
@@ -75,7 +79,7 @@ export function runWithCodeCache(bundlePath) {
   if (constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER) options.importModuleDynamically = constants.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${bundle.toString('utf8')}\n})`, options);
   // Written when the run is over, so the cache holds the functions the run compiled too.
-  if (file && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCache(file, script));
+  if (writes && file && (!cachedData || script.cachedDataRejected)) process.once('exit', () => writeCache(file, script));
   const module = { exports: {}, filename: bundlePath, id: '.', loaded: false };
   script.runInThisContext().call(module.exports, module.exports, createRequire(bundlePath), module, bundlePath, path.dirname(bundlePath));
 }
