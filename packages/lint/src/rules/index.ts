@@ -38,6 +38,15 @@ import haproxyFrontendBackendMissing from './haproxy/frontend-backend-missing.js
 import portConflict from './port-conflict.js';
 
 /** Every rule, sorted by id. */
+/**
+ * By UTF-16 code units, not localeCompare: the same order for ids of lowercase letters,
+ * digits, '-' and '/', without building an ICU collator at every start (~6 ms) and
+ * without depending on the user's locale.
+ */
+function byId(a: Rule<any, any, any>, b: Rule<any, any, any>): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 export const rules: readonly Rule<any, any, any>[] = [
   keepalivedLeftoverPersistenceTimeout,
   keepalivedMissingVrrpIptables,
@@ -76,6 +85,6 @@ export const rules: readonly Rule<any, any, any>[] = [
   haproxyServerCheckMissing,
   haproxyFrontendBackendMissing,
   portConflict,
-].sort((a, b) => a.id.localeCompare(b.id));
+].sort(byId);
 
 export const rulesById: ReadonlyMap<string, Rule<any, any, any>> = new Map(rules.map((r) => [r.id, r]));

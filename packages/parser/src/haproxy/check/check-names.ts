@@ -9,9 +9,12 @@ const VALID_NAME = /^[A-Za-z0-9._:-]*$/;
 
 const NAMED: Record<string, string> = { 'proxy:acl': 'acl', 'fcgi-app:acl': 'acl', 'proxy:server': 'server', 'proxy:server-template': 'server' };
 
+/** The keyword names NAMED holds: other lines skip building a lookup string. */
+const NAMED_KEYWORDS = new Set(['acl', 'server', 'server-template']);
+
 export function checkNames(ctx: CheckContext, line: Line): void {
   const spec = line.resolved.spec;
-  if (!spec) return;
+  if (!spec || !NAMED_KEYWORDS.has(spec.name)) return;
   const what = NAMED[`${spec.group}:${spec.name}`];
   const word = line.resolved.args[0];
   if (!what || !word || word.hasVariable) return;
@@ -22,10 +25,12 @@ export function checkNames(ctx: CheckContext, line: Line): void {
   ctx.report('schema/invalid-name', 'error', `character '${bad}' is not allowed in ${what} name '${word.value}' (letters, digits, '.', ':', '_', '-'): ${ctx.haproxy} refuses to start`, line.setting.fileName, word);
 }
 
+const TRACKING_RULES = new Set(['http-request', 'http-response', 'tcp-request connection', 'tcp-request session', 'tcp-request content', 'tcp-response content']);
+
 /** `track-scN` counts from 0 to the number of stick counters minus one (3 unless tune.stick-counters, 2.8+, says more). */
 export function checkTrackCounter(ctx: CheckContext, line: Line): void {
   const spec = line.resolved.spec;
-  if (!spec || !/^(http-request|http-response|tcp-request (connection|session|content)|tcp-response content)$/.test(spec.name)) return;
+  if (!spec || !TRACKING_RULES.has(spec.name)) return;
   const action = line.resolved.args[0];
   const m = action ? /^track-sc(\d+)$/.exec(action.value) : null;
   if (!m || !action) return;

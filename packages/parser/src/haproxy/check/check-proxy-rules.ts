@@ -19,7 +19,8 @@ function checkStepWord(line: Line): string {
 /** `tcp-check connect` / `http-check connect` anywhere makes the first step a connect. */
 export function checkCheckSequences(ctx: CheckContext, lines: Line[]): void {
   for (const family of ['tcp-check', 'http-check']) {
-    const steps = lines.filter((l) => l.resolved.spec?.name.startsWith(`${family} `) && !l.resolved.modifier);
+    const prefix = `${family} `;
+    const steps = lines.filter((l) => l.resolved.spec?.name.startsWith(prefix) && !l.resolved.modifier);
     // http-check send-state / disable-on-404 are settings, not steps.
     const real = steps.filter((l) => !['send-state', 'disable-on-404'].includes(checkStepWord(l)));
     if (!real.some((l) => checkStepWord(l) === 'connect')) continue;

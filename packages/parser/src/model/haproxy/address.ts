@@ -55,7 +55,8 @@ function isIpv4(text: string): boolean {
 }
 
 function isIpv6(host: string): boolean {
-  if (!/^[0-9A-Fa-f:.]+$/.test(host) || !host.includes(':')) return false;
+  // The cheap test first: most hosts that are not IPv4 are names, without a ':'.
+  if (!host.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(host)) return false;
   const double = host.indexOf('::');
   if (double >= 0 && host.indexOf('::', double + 1) >= 0) return false;
   let groups = host.split(':');
@@ -70,6 +71,26 @@ function isIpv6(host: string): boolean {
   return double >= 0 ? filled.length <= 7 : groups.length === 8 && filled.length === 8;
 }
 
+/** [A-Za-z0-9_] */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * `^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?$` as a character loop: every server
+ * address is tested, and this runs without a regular expression.
+ */
+function isHostname(host: string): boolean {
+  const n = host.length;
+  if (n === 0 || !isNameChar(host.charCodeAt(0))) return false;
+  for (let i = 1; i < n; i++) {
+    const c = host.charCodeAt(i);
+    if (isNameChar(c) || c === 46) continue; // '.'
+    if (c === 45 && i < n - 1) continue; // '-' anywhere but last
+    return false;
+  }
+  return true;
+}
 
 /**
  * Parses an address as HAProxy's str2sa_range() does: an optional `prefix@`, then a
@@ -141,9 +162,10 @@ export function parseHaproxyAddress(text: string, raw: string = text, hasVariabl
   let host = rest;
   let port: string | undefined;
   for (let i = rest.length - 1; i >= 0; i--) {
-    const c = rest[i];
-    if (c === ']') break;
-    if (c === ':') {
+    const c = rest.charCodeAt(i);
+    if (c === 93) break; // ']'
+    if (c === 58) {
+      // ':'
       host = rest.slice(0, i);
       port = rest.slice(i + 1);
       break;
@@ -172,7 +194,7 @@ export function parseHaproxyAddress(text: string, raw: string = text, hasVariabl
   } else if (isIpv6(host)) {
     address.family = 'ipv6';
     address.wildcard = /^[0:]+$/.test(host);
-  } else if (/^[A-Za-z0-9_]([A-Za-z0-9_.-]*[A-Za-z0-9_.])?$/.test(host)) {
+  } else if (isHostname(host)) {
     address.family = 'hostname';
   } else {
     // `fd00::8` reads as host 'fd00:' port 8, as in HAProxy: IPv6 needs brackets or a port.

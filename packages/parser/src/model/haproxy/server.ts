@@ -9,7 +9,7 @@ import type { HaAddress, HaDefaultServer, HaLineOption, HaServer, HaServerOption
 const OptionKind = { flag: 0, int: 1, port: 2, time: 3, text: 4, initAddr: 5 } as const;
 
 /** What each option sets: [field, kind, flag value]. A Map lookup, not a chain of string compares. */
-const OPTION_ACTIONS: ReadonlyMap<string, readonly [keyof HaServerOptions, number, boolean?]> = new Map([
+const OPTION_ACTIONS: ReadonlyMap<string, OptionAction> = new Map([
   ['check', ['check', OptionKind.flag, true]],
   ['no-check', ['check', OptionKind.flag, false]],
   ['backup', ['backup', OptionKind.flag, true]],
@@ -35,13 +35,19 @@ const OPTION_ACTIONS: ReadonlyMap<string, readonly [keyof HaServerOptions, numbe
   ['init-addr', ['initAddr', OptionKind.text]],
 ] as const);
 
+type OptionAction = readonly [keyof HaServerOptions, number, boolean?];
+
 /** Applies one option, as HAProxy does: later options win, `no-X` undoes `X`. */
 function applyOption(target: HaServerOptions, name: string, value: string | undefined): void {
   const action = OPTION_ACTIONS.get(name);
-  if (!action) return;
+  if (action) applyAction(target, action, value);
+}
+
+function applyAction(target: HaServerOptions, action: OptionAction, value: string | undefined): void {
   const fields = target as unknown as Record<string, unknown>;
-  const [field, kind, flag] = action;
-  if (kind === OptionKind.flag) fields[field] = flag;
+  const field = action[0];
+  const kind = action[1];
+  if (kind === OptionKind.flag) fields[field] = action[2];
   else if (value === undefined) return;
   else if (kind === OptionKind.int) {
     const n = parseInteger(value);
@@ -51,6 +57,18 @@ function applyOption(target: HaServerOptions, name: string, value: string | unde
     if (ms !== undefined) fields[field] = ms;
   } else fields[field] = value;
 }
+
+/**
+ * Per option name, in one lookup: whether it takes a value (SERVER_OPTIONS) and what it
+ * sets (OPTION_ACTIONS). parseServer runs for every server line, a quarter million options
+ * in a large file.
+ */
+const SERVER_OPTION_INFO: ReadonlyMap<string, { takesValue: boolean; action: OptionAction | undefined }> = new Map(
+  [...new Set([...SERVER_OPTIONS.keys(), ...OPTION_ACTIONS.keys()])].map((name) => [
+    name,
+    { takesValue: SERVER_OPTIONS.get(name) === 1, action: OPTION_ACTIONS.get(name) },
+  ]),
+);
 
 /** Applies a list of options in order. */
 export function applyServerOptions(target: HaServerOptions, options: readonly HaLineOption[]): void {
@@ -124,12 +142,12 @@ export function parseServer(setting: HaSetting, env: Env, inherited?: HaServerOp
   const words = setting.node.words;
   let i = setting.node.keywordLength + addrAt + 1;
   while (i < words.length) {
-    const name = wordValue(words[i], env);
-    if (SERVER_OPTIONS.get(name) === 1 && i + 1 < words.length) {
-      applyOption(server, name, wordValue(words[i + 1], env));
+    const info = SERVER_OPTION_INFO.get(wordValue(words[i], env));
+    if (info?.takesValue && i + 1 < words.length) {
+      if (info.action) applyAction(server, info.action, wordValue(words[i + 1], env));
       i += 2;
     } else {
-      applyOption(server, name, undefined);
+      if (info?.action) applyAction(server, info.action, undefined);
       i += 1;
     }
   }
