@@ -1,5 +1,4 @@
 export { lint, textOnlyFileSystem, UNUSED_DIRECTIVE_RULE, type LintOptions, type LintOutcome } from './engine/lint.js';
-export { languageFromContent, languageFromName } from './engine/language.js';
 export { loadConfig, validateConfig, EMPTY_CONFIG, ConfigError, CONFIG_FILE_NAMES, type CfglintConfig } from './engine/config.js';
 export { applyFixes } from './engine/fix-loop.js';
 export { applyEditGroups } from './engine/apply-edits.js';

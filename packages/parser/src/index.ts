@@ -27,3 +27,4 @@ export {
   resolveBuild as resolveKeepalivedBuild,
 } from './keepalived/schema/index.js';
 export type { KaKeywordSpec, KaBuildFeatures, KaFeatureName, KaSchema, KaAvailability } from './keepalived/schema/index.js';
+export * from './files/index.js';

@@ -8,7 +8,7 @@ import { prepareText } from '../src/engine/format.js';
 import { parseForFormat } from '../src/engine/parse.js';
 import { layoutAst } from '../src/engine/print.js';
 import type { FormatOptions, Language } from '../src/engine/options.js';
-import { languageFromName } from '../src/cli/language.js';
+import { languageFromName } from '@cfglint/parser';
 import { proveLayoutOnly } from './support/layout-proof.js';
 
 // Layout only, proven on real files: every fixture of the repository and every file of

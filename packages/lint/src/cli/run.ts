@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { discoverTargets } from '@cfglint/parser';
 import { ConfigError, loadConfig, type CfglintConfig } from '../engine/config.js';
 import { applyFixes, MAX_FIX_PASSES } from '../engine/fix-loop.js';
 import { lint, type LintOutcome } from '../engine/lint.js';
@@ -8,7 +9,6 @@ import type { LintResult } from '../engine/types.js';
 import { formatters } from '../formatters/index.js';
 import { rules } from '../rules/index.js';
 import { parseCliArgs, type CliOptions } from './args.js';
-import { discoverTargets } from './discover.js';
 import { ExitCode } from './exit-codes.js';
 import { filterIgnored } from './ignore.js';
 import { HELP } from './help.js';

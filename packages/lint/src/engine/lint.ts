@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { Diagnostic, FileSystem, SourceFile } from '@cfglint/parser';
-import { nodeFileSystem } from '@cfglint/parser';
-import { readConfigText } from '../cli/read-text.js';
+import { nodeFileSystem, readConfigText } from '@cfglint/parser';
 import { buildClusters, buildHosts, type Cluster, type Host } from './clusters.js';
 import { isUnsuppressible } from './builtin-checks.js';
 import { EMPTY_CONFIG, type CfglintConfig } from './config.js';

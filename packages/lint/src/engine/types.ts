@@ -1,6 +1,6 @@
-import type { Diagnostic } from '@cfglint/parser';
+import type { ConfigLanguage, Diagnostic } from '@cfglint/parser';
 
-export type Language = 'keepalived' | 'haproxy';
+export type Language = ConfigLanguage;
 export const LANGUAGES: readonly Language[] = ['keepalived', 'haproxy'];
 
 /** Target daemon versions; findings depend on them. Undefined means the schema's default. */

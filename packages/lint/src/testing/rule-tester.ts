@@ -1,10 +1,9 @@
 import * as path from 'node:path';
-import { createMemoryFileSystem } from '@cfglint/parser';
+import { createMemoryFileSystem, languageFromContent, languageFromName } from '@cfglint/parser';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONFIG, type CfglintConfig } from '../engine/config.js';
 import { applyEditGroups } from '../engine/apply-edits.js';
 import { applyFixes, MAX_FIX_PASSES } from '../engine/fix-loop.js';
-import { languageFromContent, languageFromName } from '../engine/language.js';
 import { lint } from '../engine/lint.js';
 import type { Rule } from '../engine/rule.js';
 import type { Finding } from '../engine/run-rules.js';

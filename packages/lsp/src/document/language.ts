@@ -1,6 +1,6 @@
-import * as path from 'node:path';
+import { languageFromName, type ConfigLanguage } from '@cfglint/parser';
 
-export type Language = 'keepalived' | 'haproxy';
+export type Language = ConfigLanguage;
 
 /** The language an editor's language id names, if it is one of ours. */
 export function languageFromId(languageId: string): Language | undefined {
@@ -10,17 +10,5 @@ export function languageFromId(languageId: string): Language | undefined {
   return undefined;
 }
 
-/**
- * The language a file name implies, by the cfglint CLI's rules: keepalived.conf,
- * haproxy.cfg, *.keepalived.conf, *.haproxy.cfg, and *.conf / *.cfg below a directory
- * named keepalived / haproxy. Other *.conf / *.cfg files are never claimed.
- */
-export function languageFromPath(filePath: string): Language | undefined {
-  const base = path.basename(filePath).toLowerCase();
-  if (base === 'keepalived.conf' || base.endsWith('.keepalived.conf')) return 'keepalived';
-  if (base === 'haproxy.cfg' || base.endsWith('.haproxy.cfg')) return 'haproxy';
-  const dirs = path.dirname(path.resolve(filePath)).toLowerCase().split(path.sep);
-  if (base.endsWith('.conf') && dirs.includes('keepalived')) return 'keepalived';
-  if (base.endsWith('.cfg') && dirs.includes('haproxy')) return 'haproxy';
-  return undefined;
-}
+/** The language a file name implies, by the cfglint CLI's rules (shared from @cfglint/parser). */
+export const languageFromPath = languageFromName;

@@ -1,15 +1,13 @@
 import { writeFileSync } from 'node:fs';
+import { discoverTargets, languageFromContent, languageFromName, readConfigText } from '@cfglint/parser';
 import { formatText } from '../engine/format.js';
 import type { FormatOptions } from '../engine/options.js';
 import { FormatSyntaxError } from '../engine/syntax-error.js';
 import { parseCliArgs } from './args.js';
 import type { CliOptions } from './args.js';
-import { discoverTargets } from './discover.js';
-import { languageFromContent, languageFromName } from './language.js';
 import { ExitCode } from './exit-codes.js';
 import { HELP } from './help.js';
 import { PrettierSettings } from './prettier-config.js';
-import { readConfigText } from './read-text.js';
 import { UsageError } from './usage-error.js';
 
 export interface CliIo {

@@ -1,15 +1,13 @@
 import * as path from 'node:path';
-import type { Language } from '../engine/options.js';
-
-// The same rules as cfglint (packages/lint/src/engine/language.ts), copied so that cfgfmt
-// does not load the linter; test/cli/language.test.ts checks that both agree.
+/** The two configuration languages. */
+export type ConfigLanguage = 'keepalived' | 'haproxy';
 
 /**
  * The language a file name implies: keepalived.conf, haproxy.cfg, *.haproxy.cfg,
  * *.keepalived.conf, and *.conf / *.cfg files below a directory named keepalived or haproxy.
  * Other names imply nothing, so `*.conf` and `*.cfg` are never claimed wholesale.
  */
-export function languageFromName(filePath: string): Language | undefined {
+export function languageFromName(filePath: string): ConfigLanguage | undefined {
   const base = path.basename(filePath).toLowerCase();
   if (base === 'keepalived.conf' || base.endsWith('.keepalived.conf')) return 'keepalived';
   if (base === 'haproxy.cfg' || base.endsWith('.haproxy.cfg')) return 'haproxy';
@@ -23,7 +21,7 @@ const KEEPALIVED_MARKERS = /^[ \t]*(?:global_defs|vrrp_instance|vrrp_script|vrrp
 const HAPROXY_MARKERS = /^(?:global|defaults|frontend|backend|listen|userlist|peers|resolvers)\b/m;
 
 /** The language a text looks like, for explicitly named files whose name says nothing. */
-export function languageFromContent(text: string): Language | undefined {
+export function languageFromContent(text: string): ConfigLanguage | undefined {
   const keepalived = KEEPALIVED_MARKERS.test(text);
   const haproxy = HAPROXY_MARKERS.test(text);
   if (keepalived && !haproxy) return 'keepalived';

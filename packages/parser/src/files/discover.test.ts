@@ -34,7 +34,7 @@ it('restricts a directory search to --language', () => {
 });
 
 it('recognises an explicitly named file by content, and by --language', () => {
-  expect(discoverTargets([unnamed], undefined).targets).toEqual([{ filePath: unnamed, language: 'haproxy' }]);
+  expect(discoverTargets([unnamed], undefined).targets).toEqual([{ filePath: unnamed, language: 'haproxy', text: 'frontend www\n  bind :80\n' }]);
   expect(discoverTargets([mystery], 'keepalived').targets).toEqual([{ filePath: mystery, language: 'keepalived' }]);
 });
 

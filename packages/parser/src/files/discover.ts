@@ -1,13 +1,20 @@
 import { readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { languageFromContent, languageFromName } from '../engine/language.js';
-import type { Language, LintTarget } from '../engine/types.js';
+import { languageFromContent, languageFromName, type ConfigLanguage } from './language.js';
 import { readConfigText } from './read-text.js';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', '.hg', '.svn']);
 
+/** A file to check or format, and its language. */
+export interface ConfigTarget {
+  filePath: string;
+  language: ConfigLanguage;
+  /** Set when the text was already read to recognise the language. */
+  text?: string;
+}
+
 export interface Discovery {
-  targets: LintTarget[];
+  targets: ConfigTarget[];
   /** One line per path that could not be used; any of these makes the run exit 2. */
   problems: string[];
 }
@@ -30,19 +37,20 @@ function walk(dir: string, out: string[]): void {
 }
 
 /**
- * Turns command-line paths into files to lint. Directories are searched recursively
+ * Turns command-line paths into files to check (cfglint) or format (cfgfmt), with one set
+ * of rules for both. Directories are searched recursively
  * for files whose name implies a language; files named explicitly are taken by name,
  * then `language`, then content.
  */
-export function discoverTargets(paths: string[], language: Language | undefined): Discovery {
-  const targets: LintTarget[] = [];
+export function discoverTargets(paths: string[], language: ConfigLanguage | undefined): Discovery {
+  const targets: ConfigTarget[] = [];
   const problems: string[] = [];
   const seen = new Set<string>();
-  const add = (filePath: string, lang: Language) => {
+  const add = (filePath: string, lang: ConfigLanguage, text?: string) => {
     const key = path.resolve(filePath);
     if (seen.has(key)) return;
     seen.add(key);
-    targets.push({ filePath, language: lang });
+    targets.push(text === undefined ? { filePath, language: lang } : { filePath, language: lang, text });
   };
 
   for (const given of paths) {
@@ -79,7 +87,7 @@ export function discoverTargets(paths: string[], language: Language | undefined)
       continue;
     }
     const byContent = languageFromContent(read.text);
-    if (byContent) add(given, byContent);
+    if (byContent) add(given, byContent, read.text);
     else problems.push(`${given}: cannot tell whether this is a keepalived or an haproxy configuration; pass --language keepalived|haproxy`);
   }
   return { targets, problems };

@@ -4,6 +4,7 @@ import { languageFromContent, languageFromName } from './language.js';
 describe('languageFromName', () => {
   it.each([
     ['/etc/keepalived/keepalived.conf', 'keepalived'],
+    ['KEEPALIVED.CONF', 'keepalived'],
     ['web1/keepalived.conf', 'keepalived'],
     ['site-a.keepalived.conf', 'keepalived'],
     ['/etc/keepalived/conf.d/vrrp.conf', 'keepalived'],
@@ -14,7 +15,7 @@ describe('languageFromName', () => {
     expect(languageFromName(name)).toBe(language);
   });
 
-  it.each(['/etc/nginx/nginx.conf', 'setup.cfg', '/etc/keepalived/notes.txt', '/etc/haproxy/errors/503.http', 'haproxy.conf'])(
+  it.each(['/etc/nginx/nginx.conf', 'setup.cfg', '/etc/keepalived/notes.txt', '/etc/haproxy/errors/503.http', 'haproxy.conf', '/etc/haproxy/site.conf', 'myhaproxy.cfg'])(
     'claims nothing for %s',
     (name) => {
       expect(languageFromName(name)).toBeUndefined();
