@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: plain JavaScript next to the bin, without type declarations.
-import { cacheDirectory, cacheFileFor } from '../bin/code-cache.mjs';
+import { cacheDirectory, cacheFileFor, readCachedData } from '../bin/code-cache.mjs';
 
 // The built command (npm ci builds it), run as a user would, with its cache in a scratch directory.
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -58,11 +58,19 @@ describe('the code cache of the cfglint command', () => {
     expect(cfglint(['--format', 'json', seed], path.join(blocker, 'cache'))).toEqual(uncached);
   });
 
-  it('names the file after the bundle bytes, not their length (V8 only checks the length)', () => {
-    const a = cacheFileFor('/c', Buffer.from('console.log(1)'));
-    const b = cacheFileFor('/c', Buffer.from('console.log(2)'));
-    expect(a).not.toBe(b);
-    expect(path.dirname(a)).toBe('/c');
+  it('is used only for the very bundle it was made from (V8 itself only checks the length)', () => {
+    const dir = path.join(scratch(), 'cache');
+    const bundlePath = path.join(repoRoot, 'packages/lint/dist/cli.cjs');
+    cfglint(['--format', 'json', seed], dir);
+    const bundle = readFileSync(bundlePath);
+    expect(files(dir)).toHaveLength(1);
+    const file = path.join(dir, files(dir)[0]);
+    expect(readCachedData(file, bundle)?.length).toBeGreaterThan(0);
+    // Same length, one byte different: the same file name, but its data is not used.
+    const other = Buffer.from(bundle);
+    other[other.length - 2] ^= 1;
+    expect(cacheFileFor(dir, other)).toBe(cacheFileFor(dir, bundle));
+    expect(readCachedData(file, other)).toBeUndefined();
   });
 
   it('lives in the per-user cache directory unless CFGLINT_CACHE_DIR says otherwise', () => {
