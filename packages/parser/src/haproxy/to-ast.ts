@@ -49,7 +49,10 @@ export class AstBuilder {
     const out: HaStatement[] = [];
     let section: HaSection | undefined;
     let target = out;
-    for (const item of items) {
+    // Indexed, not for…of: until V8 optimizes a function, for…of allocates an iterator
+    // result per element (27 MB of the 213 MB a 3.4 MB file's lint allocates).
+    for (let k = 0; k < items.length; k++) {
+      const item = items[k];
       if (typeof item !== 'number') {
         target.push(this.conditional(item));
         continue;

@@ -3,7 +3,7 @@
  * version does not have yet or no longer has, keywords in a section kind they do not
  * belong to, build options, experimental and deprecated keywords.
  */
-import type { HaSetting } from '../../model/haproxy/types.js';
+import type { HaServer, HaSetting } from '../../model/haproxy/types.js';
 import { haproxyPlacement } from '../schema/placement.generated.js';
 import type { HaKeywordSpec } from '../schema/types.js';
 import { isDeprecatedIn, pickByVersion } from '../schema/versions.js';
@@ -18,6 +18,8 @@ export interface Line {
   /** The section's name ('' for global and anonymous defaults). */
   sectionName: string;
   resolved: ResolvedDirective;
+  /** The model's server for a server line of a proxy (its address is parsed already). */
+  server?: HaServer;
 }
 
 const FEATURE_FLAGS: Record<string, string> = {
@@ -202,5 +204,6 @@ function hasExperimentalSwitch(ctx: CheckContext, setting: HaSetting): boolean {
 }
 
 export function resolveLine(ctx: CheckContext, setting: HaSetting, sectionKind: string, sectionName: string): Line {
-  return { setting, sectionKind, sectionName, resolved: resolveDirective(ctx.schema, sectionKind, setting.node.words) };
+  // `server` is set later for server lines; present from the start, every Line has one shape.
+  return { setting, sectionKind, sectionName, resolved: resolveDirective(ctx.schema, sectionKind, setting.node.words), server: undefined };
 }

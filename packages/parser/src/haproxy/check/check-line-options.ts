@@ -64,9 +64,8 @@ export function checkLineOptions(ctx: CheckContext, line: Line): void {
     const word = args[i];
     const name = word.value;
     if (word.hasVariable) return;
-    const lookup = (n: string) => (shape.kind === 'bind' ? ctx.schema.bindOption(n) : ctx.schema.serverOption(n));
     // Some options carry their argument in parentheses (`set-proxy-v2-tlv-fmt(0xE1)`).
-    const opt = lookup(name) ?? (name.includes('(') ? lookup(bareWord(name)) : undefined);
+    const opt = optionSpec(ctx, shape.kind, name) ?? (name.includes('(') ? optionSpec(ctx, shape.kind, bareWord(name)) : undefined);
     if (!opt) {
       reportUnknownOption(ctx, line, shape.kind, word);
       return;
@@ -104,6 +103,10 @@ export function checkLineOptions(ctx: CheckContext, line: Line): void {
       while (i < args.length && SOURCE_SUB.has(args[i].value)) i += 2;
     }
   }
+}
+
+function optionSpec(ctx: CheckContext, kind: 'bind' | 'server', name: string): HaOptionSpec | undefined {
+  return kind === 'bind' ? ctx.schema.bindOption(name) : ctx.schema.serverOption(name);
 }
 
 /** Words the option takes; undefined when the tables do not know (the rest of the line is not checked). */
@@ -156,9 +159,12 @@ function checkPrefixes(ctx: CheckContext, line: Line, word: Word, part: string):
 function checkAddress(ctx: CheckContext, line: Line, shape: LineShape, word: Word): void {
   if (word.hasVariable) return;
   const isBind = shape.kind === 'bind';
-  for (const part of isBind ? word.value.split(',') : [word.value]) {
+  const parts = isBind ? word.value.split(',') : undefined;
+  for (let p = 0; p < (parts ? parts.length : 1); p++) {
+    const part = parts ? parts[p] : word.value;
     if (!checkPrefixes(ctx, line, word, part)) return;
-    const a = parseHaproxyAddress(part);
+    // A server's address word was parsed by the model from this very text.
+    const a = !isBind && line.server?.addressWord === word ? line.server.address : parseHaproxyAddress(part);
     const label = isBind ? `'${line.resolved.name}'` : `server address`;
     if (a.error) {
       ctx.report('schema/invalid-address', 'error', `invalid ${label} address '${part}': ${a.error}; ${ctx.haproxy} refuses to start`, line.setting.fileName, word);

@@ -23,8 +23,11 @@ export function checkSamples(ctx: CheckContext, line: Line): void {
   const spec = line.resolved.spec;
   if (!spec || ctx.schema.available(spec) !== 'available') return;
   const args = line.resolved.args;
-  // Log-format expressions, wherever they are written.
-  for (const w of args) if (!w.hasVariable && w.value.includes('%[')) for (const e of logFormatExprs(w.value)) checkExpr(ctx, line, w, e, 'fetch');
+  // Log-format expressions, wherever they are written. Indexed: until V8 optimizes a function, for…of allocates an iterator result per element.
+  for (let i = 0; i < args.length; i++) {
+    const w = args[i];
+    if (!w.hasVariable && w.value.includes('%[')) for (const e of logFormatExprs(w.value)) checkExpr(ctx, line, w, e, 'fetch');
+  }
   if (spec.name === 'acl' && args[1]) checkCriterion(ctx, line, args[1]);
   if (spec.name === 'set-var' && spec.group === 'global' && args[1]) checkExprWord(ctx, line, args[1]);
   if (spec.name.startsWith('stick ') && spec.name !== 'stick-table' && args[0]) checkExprWord(ctx, line, args[0]);

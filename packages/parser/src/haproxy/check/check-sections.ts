@@ -91,13 +91,21 @@ function legacyAddress(ctx: CheckContext, section: HaSectionBase): void {
   );
 }
 
+/** A listen section is a frontend and a backend. */
+const LISTEN_SIDES = ['frontend', 'backend'];
+
 /** Two frontends, two backends, or a listen and either, with one name. */
 export function checkDuplicateProxies(ctx: CheckContext): void {
-  const sides = (kind: string) => (kind === 'listen' ? ['frontend', 'backend'] : [kind]);
   const byKey = new Map<string, HaSectionBase>();
-  for (const p of ctx.loaded.model.proxies) {
+  const proxies = ctx.loaded.model.proxies;
+  // Indexed, and no array of sides per proxy: until V8 optimizes a function, for…of
+  // allocates an iterator result per element.
+  for (let i = 0; i < proxies.length; i++) {
+    const p = proxies[i];
     if (p.undecided || !p.name) continue;
-    for (const side of sides(p.kind)) {
+    const listen = p.kind === 'listen';
+    for (let s = 0; s < (listen ? 2 : 1); s++) {
+      const side = listen ? LISTEN_SIDES[s] : p.kind;
       const key = `${side}\u0000${p.name}`;
       const prev = byKey.get(key);
       if (prev && prev !== p) {

@@ -177,7 +177,10 @@ function buildCommon(section: FlatSection, target: HaProxyLike, registry: Defaul
   const effective = fork(parent);
   if (inheritsFrom && inheritsFrom.rules.length > 0) effective.inheritedRules = [...parent.inheritedRules, ...inheritsFrom.rules];
   const ownState = fork(EMPTY);
-  for (const setting of section.settings) {
+  const settings = section.settings;
+  // Indexed: until V8 optimizes a function, for…of allocates an iterator result per element.
+  for (let i = 0; i < settings.length; i++) {
+    const setting = settings[i];
     const keyword = setting.keyword;
     if (RULE_KEYWORDS.has(keyword)) target.rules.push(parseRule(setting));
     else if (!NOT_INHERITED.has(keyword)) {

@@ -19,29 +19,37 @@ const TIME_UNITS: ReadonlyMap<string, number> = new Map([
   ['d', 86_400_000],
 ]);
 
-/** Leading decimal digits: [value, index after them]; value -1 when there are none. */
-function leadingDigits(text: string): [number, number] {
-  let n = 0;
+/** Index after the leading decimal digits of `text` (0 when there are none). */
+function digitsEnd(text: string): number {
   let i = 0;
-  for (; i < text.length; i++) {
+  while (i < text.length) {
     const c = text.charCodeAt(i) - 48;
     if (c < 0 || c > 9) break;
-    n = n * 10 + c;
+    i++;
   }
-  return [i === 0 ? -1 : n, i];
+  return i;
 }
+
+/** The value of the digits text[0, end). */
+function digitsValue(text: string, end: number): number {
+  let n = 0;
+  for (let i = 0; i < end; i++) n = n * 10 + (text.charCodeAt(i) - 48);
+  return n;
+}
+
+// No [value, end] tuple: these run for every server option, and an array per call is garbage.
 
 /** An HAProxy time value in milliseconds (`2s`, `1500`, `1m`); undefined when unparsable. */
 export function parseDuration(text: string, defaultUnit: 'ms' | 's' = 'ms'): number | undefined {
-  const [n, end] = leadingDigits(text);
-  if (n < 0) return undefined;
+  const end = digitsEnd(text);
+  if (end === 0) return undefined;
   const factor = TIME_UNITS.get(end === text.length ? defaultUnit : text.slice(end));
-  return factor === undefined ? undefined : n * factor;
+  return factor === undefined ? undefined : digitsValue(text, end) * factor;
 }
 
 /** A non-negative decimal integer; undefined when the text is not one. */
 export function parseInteger(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
-  const [n, end] = leadingDigits(text);
-  return n >= 0 && end === text.length ? n : undefined;
+  const end = digitsEnd(text);
+  return end > 0 && end === text.length ? digitsValue(text, end) : undefined;
 }
