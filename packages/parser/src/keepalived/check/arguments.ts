@@ -5,11 +5,19 @@ import type { CheckContext } from './report.js';
 import { q, testFails } from './report.js';
 import { valueProblem } from './value-check.js';
 
-/** Missing required arguments and values keepalived rejects. */
-export function checkArguments(s: KaEffectiveStatement, spec: KaKeywordSpec, args: readonly ArgSpec[] | undefined, ctx: CheckContext): void {
+/**
+ * Missing required arguments and values keepalived rejects. `required` counts the
+ * non-optional `args` (worked out once per keyword, not per statement).
+ */
+export function checkArguments(
+  s: KaEffectiveStatement,
+  spec: KaKeywordSpec,
+  args: readonly ArgSpec[] | undefined,
+  ctx: CheckContext,
+  required = args ? args.filter((a) => !a.optional).length : 0,
+): void {
   if (!args) return;
   const v = ctx.target.version;
-  const required = args.filter((a) => !a.optional).length;
   if (s.args.length < required) {
     const missing = args.slice(s.args.length, required).map((a) => a.name);
     ctx.report(

@@ -60,10 +60,9 @@ export function reportUnknownKeyword(s: KaEffectiveStatement, context: string, c
 export function checkAvailability(s: KaEffectiveStatement, spec: KaKeywordSpec, context: string, ctx: CheckContext): boolean {
   const { version, build } = ctx.target;
   const a = ctx.facts(spec).availability;
+  if (a.status === 'known') return true;
   const name = q(spec.name);
   switch (a.status) {
-    case 'known':
-      return true;
     case 'not-yet':
       ctx.report('schema/version', 'error', `${name} ${where(context)} first appeared in keepalived ${a.added}: ${ignored(ctx)}.`, s);
       return false;

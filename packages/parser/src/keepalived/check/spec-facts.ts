@@ -10,6 +10,8 @@ import type { KaCheckTarget } from './options.js';
 export interface SpecFacts {
   availability: KaAvailability;
   args: readonly ArgSpec[] | undefined;
+  /** How many of `args` are not optional. */
+  required: number;
   /** Deprecated in the target; `reported` when keepalived reports it as an error. */
   deprecated?: { reported: boolean };
   /** Handler errors that apply to the target build and release. */
@@ -26,9 +28,11 @@ export function createSpecFacts(target: KaCheckTarget): (spec: KaKeywordSpec) =>
       (e) => (!e.when || evalBuildCondition(e.when, target.build)) && (!e.since || atLeast(e.since)) && (!e.until || !atLeast(e.until)),
     );
     const dep = spec.versions?.deprecated && atLeast(spec.versions.deprecated);
+    const args = argsAt(spec, target.version);
     facts = {
       availability: availability(spec, target.version, target.build),
-      args: argsAt(spec, target.version),
+      args,
+      required: args ? args.filter((a) => !a.optional).length : 0,
       errors,
       deprecated: dep ? { reported: (!!spec.deprecationReportedSince && atLeast(spec.deprecationReportedSince)) || errors.length > 0 } : undefined,
     };

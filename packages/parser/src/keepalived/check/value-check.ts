@@ -9,7 +9,7 @@ export function valueProblem(word: string, value: ValueType): string | undefined
     case 'float':
       return decimalProblem(word, value.decimals ?? 6, value.min, value.max);
     case 'enum': {
-      const ok = value.caseInsensitive ? value.values.some((v) => v.toLowerCase() === word.toLowerCase()) : value.values.includes(word);
+      const ok = value.caseInsensitive ? lowerCased(value.values).includes(word.toLowerCase()) : value.values.includes(word);
       return ok ? undefined : `${quote(word)} is not one of ${value.values.join(', ')}`;
     }
     case 'bool':
@@ -32,6 +32,14 @@ export function valueProblem(word: string, value: ValueType): string | undefined
 
 const quote = (w: string) => `'${w}'`;
 
+/** Enum values in lower case, once per list (not two new strings per value and word). */
+const lowered = new WeakMap<readonly string[], string[]>();
+function lowerCased(values: readonly string[]): string[] {
+  let l = lowered.get(values);
+  if (!l) lowered.set(values, (l = values.map((v) => v.toLowerCase())));
+  return l;
+}
+
 function stripScope(word: string): string {
   const pct = word.indexOf('%');
   return pct === -1 ? word : word.slice(0, pct);
@@ -45,11 +53,22 @@ export function isAddress(word: string): boolean {
 /** strtol/strtoul in base 10 over the whole word (keepalived's read_int/read_unsigned). */
 function intProblem(word: string, min: number | undefined, max: number | undefined): string | undefined {
   const w = word.trimStart();
-  if (!/^[+-]?\d+$/.test(w)) return `${quote(word)} is not a whole number`;
+  if (!isSignedDigits(w)) return `${quote(word)} is not a whole number`;
   if (w.startsWith('-') && (min ?? 0) >= 0) return `${quote(word)} is negative`;
   const n = Number(w);
   if ((min !== undefined && n < min) || (max !== undefined && n > max)) return `${quote(word)} is outside ${rangeText(min, max)}`;
   return undefined;
+}
+
+/** `^[+-]?\d+$` without a regular expression (every numeric value of a large file is tested). */
+function isSignedDigits(w: string): boolean {
+  let i = w.length > 0 && (w.charCodeAt(0) === 43 || w.charCodeAt(0) === 45) ? 1 : 0;
+  if (i >= w.length) return false;
+  for (; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** keepalived's decimal reader: digits with at most `decimals` places, no sign. */

@@ -10,8 +10,11 @@ export function children(s: KaEffectiveStatement | undefined, name: string): KaE
 
 /** The last statement with this keyword (keepalived keeps the last value). */
 export function child(s: KaEffectiveStatement | undefined, name: string): KaEffectiveStatement | undefined {
-  const list = children(s, name);
-  return list[list.length - 1];
+  // A backwards scan, not children(): validation asks a dozen times per block.
+  const body = s?.body;
+  if (!body) return undefined;
+  for (let i = body.length - 1; i >= 0; i--) if (body[i].keyword.value === name) return body[i];
+  return undefined;
 }
 
 /** The value of a keyword's first argument, if the keyword is present with one. */

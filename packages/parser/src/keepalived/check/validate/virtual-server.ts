@@ -2,11 +2,6 @@ import type { KaEffectiveStatement } from '../../preprocess/effective.js';
 import type { CheckContext } from '../report.js';
 import { argOf, child, children, fails, since } from './statements.js';
 
-interface Endpoint {
-  addr: string;
-  port: number;
-}
-
 /** What keepalived 2.x's validate_check_config reports for one virtual_server. */
 export function validateVirtualServer(vs: KaEffectiveStatement, ctx: CheckContext, groups: Map<string, KaEffectiveStatement>): void {
   const [a0, a1] = vs.args.map((a) => a.value);
@@ -53,7 +48,8 @@ export function validateVirtualServer(vs: KaEffectiveStatement, ctx: CheckContex
   const vsWeight = Number(argOf(vs, 'weight') ?? 1);
   const vsInhibit = inhibitOf(child(vs, 'inhibit_on_failure'));
   let reportedMethod = false;
-  const seen: Endpoint[] = [];
+  // Addresses seen, with their ports: a lookup per real server, not a scan of the earlier ones.
+  const seen = new Map<string, Set<number>>();
   let weightSum = 0;
   const sorry = child(vs, 'sorry_server');
   const sorryEndpoint = sorry ? { addr: sorry.args[0]?.value ?? '', port: portOf(sorry.args[1]?.value) } : undefined;
@@ -66,10 +62,12 @@ export function validateVirtualServer(vs: KaEffectiveStatement, ctx: CheckContex
     const nat = (method ?? 'NAT') === 'NAT';
     const rsPort = portOf(rs.args[1]?.value);
     const endpoint = { addr: rs.args[0]?.value ?? '', port: rsPort || (isFwmark && !nat ? 0 : vsPort) };
-    if (since(ctx, '2.0.20') && seen.some((e) => e.addr === endpoint.addr && e.port === endpoint.port)) {
+    if (since(ctx, '2.0.20') && seen.get(endpoint.addr)?.has(endpoint.port)) {
       err('config/real-server-duplicate', `real_server ${endpoint.addr} ${endpoint.port} is listed twice in ${label}: keepalived drops the second, and ${fails(ctx)}.`, rs, rs.args[0] ?? rs.keyword);
     }
-    seen.push(endpoint);
+    const ports = seen.get(endpoint.addr);
+    if (ports) ports.add(endpoint.port);
+    else seen.set(endpoint.addr, new Set([endpoint.port]));
     if (!nat && rsPort) {
       if (isFwmark && since(ctx, '2.0.15')) {
         err('config/real-server-port', `With ${method} forwarding a firewall-mark virtual server's real servers take no port: keepalived clears it, and ${fails(ctx)}.`, rs, rs.args[1]);
