@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeLargeConfigs } from './generate.mjs';
 import { parseBenchmarks, printParseBenchmarks } from './parse.mjs';
-import { compareCommands, withNamespace } from './whole-process.mjs';
+import { compareCommands, machineLoad, withNamespace } from './whole-process.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 process.chdir(root);
@@ -18,10 +18,14 @@ const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
 console.log(`Large generated configs: ${files.haproxy}, ${files.keepalived}\n`);
 printParseBenchmarks(parseBenchmarks(files));
 
-console.log('\nWhole process (median of 9 alternating runs; lower is better)');
+/** "712 ms (CPU 990 ms)": wall time, and CPU time where it could be measured. */
+const both = (wall, cpu) => `${wall.toFixed(0)} ms${cpu === undefined ? '' : ` (CPU ${cpu.toFixed(0)} ms)`}`;
+const ratios = (t) => `ratio ${(t.a / t.b).toFixed(2)}${t.aCpu === undefined || !t.bCpu ? '' : `, CPU ratio ${(t.aCpu / t.bCpu).toFixed(2)}`}`;
+
+console.log(`\nWhole process (median of 9 alternating runs, wall and CPU time; lower is better; ${machineLoad()} before the runs)`);
 if (has('haproxy')) {
   const t = compareCommands([process.execPath, [cfglint, '--haproxy-version', '2.6', files.haproxy]], ['haproxy', ['-c', '-q', '-dr', '-f', files.haproxy]]);
-  console.log(`  haproxy.cfg:     cfglint ${t.a.toFixed(0)} ms   haproxy -c ${t.b.toFixed(0)} ms   ratio ${(t.a / t.b).toFixed(2)} (goal ≤ 0.5)`);
+  console.log(`  haproxy.cfg:     cfglint ${both(t.a, t.aCpu)}   haproxy -c ${both(t.b, t.bCpu)}   ${ratios(t)} (goal ≤ 0.5)`);
 } else console.log('  haproxy.cfg: skipped (haproxy not installed)');
 if (has('keepalived') && process.getuid?.() === 0) {
   withNamespace((ns) => {
@@ -29,7 +33,7 @@ if (has('keepalived') && process.getuid?.() === 0) {
       ['ip', ['netns', 'exec', ns, process.execPath, cfglint, '--keepalived-version', '2.2.7', files.keepalived]],
       ['ip', ['netns', 'exec', ns, 'keepalived', '-t', '-f', path.resolve(files.keepalived)]],
     );
-    console.log(`  keepalived.conf: cfglint ${t.a.toFixed(0)} ms   keepalived -t ${t.b.toFixed(0)} ms   ratio ${(t.a / t.b).toFixed(2)} (goal ≤ 2)`);
+    console.log(`  keepalived.conf: cfglint ${both(t.a, t.aCpu)}   keepalived -t ${both(t.b, t.bCpu)}   ${ratios(t)} (goal ≤ 2)`);
   });
 } else console.log('  keepalived.conf: skipped (needs keepalived and root for a network namespace)');
 
