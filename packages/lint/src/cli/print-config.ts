@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import { byCodeUnits } from '../engine/compare.js';
 import type { CfglintConfig } from '../engine/config.js';
 import { hostOf } from '../engine/hosts.js';
 import type { RuleSummary, TargetVersions } from '../engine/types.js';
@@ -12,7 +13,7 @@ export function printConfig(file: string, config: CfglintConfig, cliVersions: Ta
   });
   const rules = Object.fromEntries(
     [...summaries.values()]
-      .sort((a, b) => a.id.localeCompare(b.id))
+      .sort((a, b) => byCodeUnits(a.id, b.id))
       .map((r) => {
         const setting = config.rules[r.id];
         const severity = setting?.severity ?? r.severity;

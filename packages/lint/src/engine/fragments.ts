@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import type { CfglintConfig } from './config.js';
 import { hostOf } from './hosts.js';
 import type { LintTarget } from './types.js';
+import { byCodeUnits } from './compare.js';
 
 const FRAGMENT_DIRECTORIES = new Set(['conf.d', 'conf']);
 
@@ -32,7 +33,7 @@ export function groupHaproxyFragments(targets: LintTarget[], config: CfglintConf
     }
   }
   for (const [host, fragments] of fragmentsByHost) {
-    const sorted = [...fragments].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+    const sorted = [...fragments].sort((a, b) => byCodeUnits(a.filePath, b.filePath));
     const main = mainByHost.get(host);
     if (main !== undefined) {
       out[main] = { ...out[main], alsoLoad: sorted.map((t) => t.filePath) };

@@ -14,6 +14,7 @@ import { runRules, type Finding } from './run-rules.js';
 import { toMessage } from './to-messages.js';
 import type { LintResult, LintTarget, TargetVersions } from './types.js';
 import { resolveVersions } from './versions.js';
+import { byCodeUnits } from './compare.js';
 
 export interface LintOptions {
   config?: CfglintConfig;
@@ -173,7 +174,7 @@ export function lint(targets: LintTarget[], options: LintOptions = {}): LintOutc
       fixableWarningCount: messages.filter((m) => m.severity === 1 && m.fix).length,
     });
   }
-  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  results.sort((a, b) => byCodeUnits(a.filePath, b.filePath));
   return { results, unreadable, documents, hosts, clusters, findings: kept };
 }
 
