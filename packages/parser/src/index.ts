@@ -28,3 +28,4 @@ export {
 } from './keepalived/schema/index.js';
 export type { KaKeywordSpec, KaBuildFeatures, KaFeatureName, KaSchema, KaAvailability } from './keepalived/schema/index.js';
 export * from './files/index.js';
+export { isDottedQuad } from './model/dotted-quad.js';

@@ -1,34 +1,10 @@
+import { isDottedQuad } from '@cfglint/parser';
 import ipaddr from 'ipaddr.js';
-
-/**
- * Whether `text` is four decimal parts 0-255 without leading zeros: then it is its own
- * canonical form (ipaddr.js would read the same octets and join them the same way). Rules
- * canonicalise every real server and VIP; this skips ipaddr.js's regular expressions and
- * arrays for the common case. Other forms (`010.1.1.1` is octal, `10.1` two parts) go to it.
- */
-function isPlainIpv4(text: string): boolean {
-  let parts = 0;
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 46;
-    if (c === 46) {
-      if (digits === 0 || value > 255) return false;
-      parts++;
-      value = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (digits === 1 && value === 0) return false;
-      value = value * 10 + (c - 48);
-      if (++digits > 3) return false;
-    } else return false;
-  }
-  return parts === 4;
-}
 
 /** The canonical text of an IP address (`::0001` → `::1`), or undefined when it is not one. */
 export function canonicalIp(text: string): string | undefined {
-  if (isPlainIpv4(text)) return text;
+  // The common case is its own canonical form; skip ipaddr.js's regular expressions for it.
+  if (isDottedQuad(text)) return text;
   try {
     const parsed = ipaddr.parse(text);
     if (parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) return (parsed as ipaddr.IPv6).toIPv4Address().toString();

@@ -1,4 +1,5 @@
 import type { HaAddress, HaAddressFamily } from './types.js';
+import { isDottedQuad } from '../dotted-quad.js';
 
 interface PrefixInfo {
   family?: HaAddressFamily;
@@ -33,27 +34,6 @@ const PREFIXES: Readonly<Record<string, PrefixInfo>> = {
   rhttp: {},
 };
 
-/** Dotted-quad IPv4 (each part 0-255, no leading zeros), without a regular expression. */
-function isIpv4(text: string): boolean {
-  let parts = 0;
-  let value = 0;
-  let digits = 0;
-  for (let i = 0; i <= text.length; i++) {
-    const c = i < text.length ? text.charCodeAt(i) : 46;
-    if (c === 46) {
-      if (digits === 0 || value > 255) return false;
-      parts++;
-      value = 0;
-      digits = 0;
-    } else if (c >= 48 && c <= 57) {
-      if (digits === 1 && value === 0) return false;
-      value = value * 10 + (c - 48);
-      if (++digits > 3) return false;
-    } else return false;
-  }
-  return parts === 4;
-}
-
 function isIpv6(host: string): boolean {
   // The cheap test first: most hosts that are not IPv4 are names, without a ':'.
   if (!host.includes(':') || !/^[0-9A-Fa-f:.]+$/.test(host)) return false;
@@ -63,7 +43,7 @@ function isIpv6(host: string): boolean {
   // An embedded IPv4 tail counts as two groups.
   const last = groups[groups.length - 1];
   if (last.includes('.')) {
-    if (!isIpv4(last)) return false;
+    if (!isDottedQuad(last)) return false;
     groups = [...groups.slice(0, -1), '0', '0'];
   }
   const filled = groups.filter((g) => g.length > 0);
@@ -188,7 +168,7 @@ export function parseHaproxyAddress(text: string, raw: string = text, hasVariabl
   } else if (host === '::') {
     address.family = 'ipv6';
     address.wildcard = true;
-  } else if (isIpv4(host)) {
+  } else if (isDottedQuad(host)) {
     address.family = 'ipv4';
     address.wildcard = host === '0.0.0.0';
   } else if (isIpv6(host)) {
