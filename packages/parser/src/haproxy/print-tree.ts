@@ -1,6 +1,7 @@
-import type { Comment, Word } from '../ast/common.js';
+import type { Comment } from '../ast/common.js';
 import type { HaFile, HaStatement } from '../ast/haproxy.js';
 import type { SourceFile } from '../source/source-file.js';
+import { treePrinterParts } from '../ast/print-words.js';
 
 /**
  * A readable, line-per-node dump of a haproxy.cfg tree (tests' snapshots, debugging).
@@ -8,16 +9,7 @@ import type { SourceFile } from '../source/source-file.js';
  */
 export function printHaproxyTree(file: HaFile, source: SourceFile): string {
   const out: string[] = [];
-  const at = (n: { start: number }) => {
-    const p = source.positionAt(n.start);
-    return `${p.line + 1}:${p.character + 1}`;
-  };
-  const word = (w: Word) => {
-    const raw = JSON.stringify(w.text);
-    const flags = (w.quoted ? ' quoted' : '') + (w.hasVariable ? ' var' : '');
-    return w.value === w.text && !flags ? raw : `${raw}=>${JSON.stringify(w.value)}${flags ? `{${flags.trim()}}` : ''}`;
-  };
-  const words = (ws: readonly Word[]) => `[${ws.map(word).join(' ')}]`;
+  const { at, word, words } = treePrinterParts(source);
   const extra = (blank: number | undefined, comment: Comment | undefined, malformed?: boolean) =>
     (blank ? ` blank=${blank}` : '') + (comment ? ` comment=${JSON.stringify(comment.text)}` : '') + (malformed ? ' MALFORMED' : '');
   const body = (stmts: readonly HaStatement[], indent: string) => {

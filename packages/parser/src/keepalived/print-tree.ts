@@ -1,6 +1,7 @@
 import type { Comment, Punct, Word } from '../ast/common.js';
 import type { KaFile, KaStatement } from '../ast/keepalived.js';
 import type { SourceFile } from '../source/source-file.js';
+import { treePrinterParts } from '../ast/print-words.js';
 
 /**
  * A readable, line-per-node dump of a keepalived.conf tree (tests' snapshots, debugging).
@@ -8,16 +9,7 @@ import type { SourceFile } from '../source/source-file.js';
  */
 export function printKeepalivedTree(file: KaFile, source: SourceFile): string {
   const out: string[] = [];
-  const at = (n: { start: number }) => {
-    const p = source.positionAt(n.start);
-    return `${p.line + 1}:${p.character + 1}`;
-  };
-  const word = (w: Word) => {
-    const raw = JSON.stringify(w.text);
-    const flags = (w.quoted ? ' quoted' : '') + (w.hasVariable ? ' var' : '');
-    return w.value === w.text && !flags ? raw : `${raw}=>${JSON.stringify(w.value)}${flags ? `{${flags.trim()}}` : ''}`;
-  };
-  const words = (ws: readonly Word[]) => `[${ws.map(word).join(' ')}]`;
+  const { at, word, words } = treePrinterParts(source);
   const comment = (label: string, c: Comment | undefined) => (c ? ` ${label}=${JSON.stringify(c.text)}` : '');
   const comments = (label: string, cs: readonly Comment[] | undefined) => (cs?.length ? ` ${label}=${JSON.stringify(cs.map((c) => c.text))}` : '');
   const puncts = (label: string, ps: readonly Punct[] | undefined) => (ps?.length ? ` ${label}=${ps.map(at).join(',')}` : '');
