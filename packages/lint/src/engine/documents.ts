@@ -30,6 +30,15 @@ export interface HaproxyDocument extends DocumentBase {
 
 export type LintDocument = KeepalivedDocument | HaproxyDocument;
 
+/** The fields both kinds of document derive the same way from a load result. */
+function common(loaded: { files: Map<string, { source: SourceFile }>; diagnostics: Diagnostic[] }, checked: Diagnostic[]) {
+  return {
+    diagnostics: [...loaded.diagnostics, ...checked],
+    files: [...loaded.files.keys()].map((f) => path.resolve(f)),
+    source: (fileName: string) => loaded.files.get(fileName)?.source ?? loaded.files.get(path.resolve(fileName))?.source,
+  };
+}
+
 /** Loads one target into a document: parse, preprocess/include, typed model, schema check for the target version. */
 export function loadDocument(target: LintTarget, options: { fs: FileSystem; config: CfglintConfig; versions: Required<TargetVersions> }): LintDocument {
   const filePath = path.resolve(target.filePath);
@@ -39,27 +48,9 @@ export function loadDocument(target: LintTarget, options: { fs: FileSystem; conf
     const loaded = loadKeepalived(filePath, { fs: options.fs, configId });
     const features = options.config.keepalivedFirewall === 'iptables' ? { iptables: true, nftables: false } : undefined;
     const checked = checkKeepalived(loaded, { version: options.versions.keepalived, features });
-    return {
-      language: 'keepalived',
-      filePath,
-      host,
-      loaded,
-      model: loaded.model,
-      diagnostics: [...loaded.diagnostics, ...checked],
-      files: [...loaded.files.keys()].map((f) => path.resolve(f)),
-      source: (fileName) => loaded.files.get(fileName)?.source ?? loaded.files.get(path.resolve(fileName))?.source,
-    };
+    return { language: 'keepalived', filePath, host, loaded, model: loaded.model, ...common(loaded, checked) };
   }
   const loaded = loadHaproxy([filePath, ...(target.alsoLoad ?? []).map((f) => path.resolve(f))], { fs: options.fs });
   const checked = checkHaproxy(loaded, { version: options.versions.haproxy });
-  return {
-    language: 'haproxy',
-    filePath,
-    host,
-    loaded,
-    model: loaded.model,
-    diagnostics: [...loaded.diagnostics, ...checked],
-    files: [...loaded.files.keys()].map((f) => path.resolve(f)),
-    source: (fileName) => loaded.files.get(fileName)?.source ?? loaded.files.get(path.resolve(fileName))?.source,
-  };
+  return { language: 'haproxy', filePath, host, loaded, model: loaded.model, ...common(loaded, checked) };
 }
